@@ -1,0 +1,77 @@
+// One streamed completion request and everything it has produced so far. A flight outlives
+// the provider call that started it: later calls (typing through the suggestion, the
+// live-growth re-query, Backspace) read from it instead of asking the server again.
+
+import type { CompletionError } from '../openai/errors';
+import type { Usage } from '../openai/types';
+
+export interface FlightKey {
+  editorKey: string;
+  /** Cursor offset in the document when the request was made. */
+  offset: number;
+  /** The end of the prompt, used to recognise the same place after typing. */
+  prefixTail: string;
+  /** The start of the text after the cursor; typing through must leave it unchanged. */
+  suffixHead: string;
+  /** Settings that change the answer. */
+  settingsKey: string;
+}
+
+export interface ChoiceState {
+  /** Text that passed the stop sequences, as it will be shown. */
+  text: string;
+  done: boolean;
+}
+
+export class Flight {
+  readonly choices: ChoiceState[];
+  readonly controller = new AbortController();
+  readonly startedAt: number;
+  firstTokenAt: number | undefined;
+  finishedAt: number | undefined;
+  finishReason: string | undefined;
+  usage: Usage | undefined;
+  error: CompletionError | undefined;
+  /** True once some provider call returned text from this flight. */
+  shown = false;
+  /** Number of provider calls currently waiting on this flight. */
+  waiting = 0;
+  private readonly changeWaiters = new Set<() => void>();
+
+  constructor(
+    readonly key: FlightKey,
+    choiceCount: number,
+    now: number,
+    /** The request asked for one line only. */
+    readonly singleLine: boolean,
+  ) {
+    this.startedAt = now;
+    this.choices = Array.from({ length: choiceCount }, () => ({ text: '', done: false }));
+  }
+
+  get done(): boolean {
+    return this.finishedAt !== undefined;
+  }
+
+  get aborted(): boolean {
+    return this.controller.signal.aborted;
+  }
+
+  /** Wakes every waiter; called whenever text arrives or the flight ends. */
+  changed(): void {
+    for (const wake of [...this.changeWaiters]) wake();
+  }
+
+  /** Resolves on the next change, or when `signal` aborts. */
+  nextChange(signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        this.changeWaiters.delete(wake);
+        signal?.removeEventListener('abort', wake);
+        resolve();
+      };
+      this.changeWaiters.add(wake);
+      signal?.addEventListener('abort', wake, { once: true });
+    });
+  }
+}

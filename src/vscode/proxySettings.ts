@@ -1,0 +1,11 @@
+// Reads VS Code's proxy settings and the environment into an undici dispatcher.
+
+import * as vscode from 'vscode';
+import { proxyAgentFor, proxyUrlFor } from '../openai/proxy';
+
+export function proxyDispatcherFor(baseUrl: string): unknown {
+  const http = vscode.workspace.getConfiguration('http');
+  const strictSSL = http.get<boolean>('proxyStrictSSL', true);
+  const proxyUrl = proxyUrlFor(baseUrl, { proxy: http.get<string>('proxy', ''), strictSSL, env: process.env });
+  return proxyUrl ? proxyAgentFor(proxyUrl, strictSSL) : undefined;
+}
