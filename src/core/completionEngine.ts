@@ -270,16 +270,18 @@ export class CompletionEngine {
       if (event.type === 'delta') {
         flight.firstTokenAt ??= this.now();
         const pushed = matcher.push(event.text);
-        const hadLines = countNewlines(choice.text);
+        const hadLines = countNewlines(choice.text + choice.held);
         choice.text += pushed.text;
+        choice.held = matcher.heldBack;
         if (pushed.stopped) choice.done = true;
         flight.changed();
         // Grow the shown suggestion line by line: fewer re-queries, no half-words flashing.
-        if (flight.shown && event.index === 0 && countNewlines(choice.text) > hadLines) {
+        if (flight.shown && event.index === 0 && countNewlines(choice.text + choice.held) > hadLines) {
           this.onDidGrow.fire({ editorKey: input.editorKey });
         }
       } else {
         choice.text += matcher.flush();
+        choice.held = '';
         choice.done = true;
         if (event.index === 0) flight.finishReason = event.reason;
         flight.changed();
@@ -294,6 +296,7 @@ export class CompletionEngine {
       const choice = flight.choices[i];
       if (!choice.done) {
         choice.text += matchers[i].flush();
+        choice.held = '';
         choice.done = true;
       }
     }
@@ -304,7 +307,7 @@ export class CompletionEngine {
     flight.waiting++;
     try {
       while (!signal.aborted) {
-        const ready = flight.choices.every((c) => c.done || usefulPart(c.text, typed) !== undefined);
+        const ready = flight.choices.every((c) => c.done || usefulPart(c, typed) !== undefined);
         if (ready || flight.done) break;
         await flight.nextChange(signal);
       }
@@ -321,7 +324,7 @@ export class CompletionEngine {
     const seen = new Set<string>();
     for (const choice of flight.choices) {
       if (!choice.text.startsWith(typed)) continue;
-      const part = choice.done ? choice.text.slice(typed.length) : usefulPart(choice.text, typed);
+      const part = choice.done ? choice.text.slice(typed.length) : usefulPart(choice, typed);
       if (part === undefined) continue;
       const processed = postProcessCompletion(part, {
         linePrefix: input.linePrefix,
@@ -372,8 +375,12 @@ export class CompletionEngine {
   }
 }
 
-/** The text after `typed` up to its last complete line, or undefined while no line is complete. */
-function usefulPart(text: string, typed: string): string | undefined {
+/**
+ * The text after `typed` up to its last complete line, or undefined while no line is complete.
+ * A held-back newline counts: stop sequences that start with it can only cut right there.
+ */
+function usefulPart(choice: { text: string; held: string }, typed: string): string | undefined {
+  const text = choice.held.startsWith('\n') ? `${choice.text}\n` : choice.text;
   if (!text.startsWith(typed)) return undefined;
   const rest = text.slice(typed.length);
   const lastNewline = rest.lastIndexOf('\n');

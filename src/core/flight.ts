@@ -20,6 +20,8 @@ export interface FlightKey {
 export interface ChoiceState {
   /** Text that passed the stop sequences, as it will be shown. */
   text: string;
+  /** Received text not yet released by the stop matcher (may begin a stop sequence). */
+  held: string;
   done: boolean;
 }
 
@@ -46,7 +48,7 @@ export class Flight {
     readonly singleLine: boolean,
   ) {
     this.startedAt = now;
-    this.choices = Array.from({ length: choiceCount }, () => ({ text: '', done: false }));
+    this.choices = Array.from({ length: choiceCount }, () => ({ text: '', held: '', done: false }));
   }
 
   get done(): boolean {

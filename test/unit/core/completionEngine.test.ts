@@ -1,0 +1,285 @@
+import * as assert from 'node:assert/strict';
+import { CompletionEngine, type RequestReport } from '../../../src/core/completionEngine';
+import type { CompletionInput } from '../../../src/core/completionInput';
+import { endpointFor } from '../../../src/core/endpointConfig';
+import { DEFAULT_SETTINGS, type CompletionSettings } from '../../../src/core/settings';
+import { streamCompletion } from '../../../src/openai/client';
+import {
+  sendError,
+  sleep,
+  startFakeOpenAI,
+  streamChunks,
+  type FakeContext,
+  type FakeOpenAI,
+} from '../../support/fakeOpenAI';
+
+const CURSOR = '█';
+
+/** A document with a cursor marker, as the editor adapter would describe it. */
+function inputAt(
+  docWithCursor: string,
+  settings: CompletionSettings,
+  extra: Partial<CompletionInput> = {},
+): CompletionInput {
+  const offset = docWithCursor.indexOf(CURSOR);
+  assert.ok(offset >= 0, 'fixture needs a cursor marker');
+  const text = docWithCursor.replace(CURSOR, '');
+  const prefix = text.slice(0, offset);
+  const suffix = text.slice(offset);
+  const lineStart = prefix.lastIndexOf('\n') + 1;
+  const lineEndRel = suffix.indexOf('\n');
+  const lineSuffix = lineEndRel === -1 ? suffix : suffix.slice(0, lineEndRel);
+  const nextLines = lineEndRel === -1 ? [] : suffix.slice(lineEndRel + 1).split('\n').slice(0, 5);
+  return {
+    editorKey: 'file:///work/add.py',
+    languageId: 'python',
+    offset,
+    prefix,
+    suffix,
+    linePrefix: prefix.slice(lineStart),
+    lineSuffix,
+    nextLines,
+    explicit: false,
+    settings,
+    apiKey: 'sk-test-engine',
+    ...extra,
+  };
+}
+
+/** Types `typed` at the cursor of `doc`. */
+function typeAt(doc: string, typed: string): string {
+  return doc.replace(CURSOR, typed + CURSOR);
+}
+
+describe('CompletionEngine (real client, loopback server)', () => {
+  let server: FakeOpenAI;
+  let engine: CompletionEngine;
+  let settings: CompletionSettings;
+  let reports: RequestReport[];
+
+  beforeEach(async () => {
+    server = await startFakeOpenAI();
+    settings = {
+      ...DEFAULT_SETTINGS,
+      provider: 'openai-compatible',
+      baseUrl: server.baseUrl,
+      debounceMs: 30,
+      timeouts: { connectMs: 2000, firstByteMs: 2000, idleMs: 2000 },
+    };
+    engine = new CompletionEngine({ stream: streamCompletion, endpointFor });
+    reports = [];
+    engine.onDidFinishRequest.on((r) => reports.push(r));
+  });
+
+  afterEach(async () => {
+    engine.dispose();
+    await server.close();
+  });
+
+  const live = () => new AbortController();
+
+  it('shows the streamed text as one suggestion and sends prompt and suffix', async () => {
+    server.setHandler((ctx) => streamChunks(ctx, { choices: [['return', ' a', ' + b']] }));
+    const doc = 'def add(a, b):\n    █\n\nprint(add(1, 2))\n';
+    const result = await engine.complete(inputAt(doc, settings), live().signal);
+    assert.deepEqual(result, [{ text: 'return a + b', replaceSuffixChars: 0 }]);
+    assert.equal(server.requestCount, 1);
+    const body = server.requests[0].body;
+    assert.equal(body.prompt, 'def add(a, b):\n    ');
+    assert.equal(body.suffix, '\n\nprint(add(1, 2))\n');
+    assert.equal(body.stream, true);
+    assert.equal(body.n, undefined, 'automatic triggers ask for one choice');
+  });
+
+  it('serves typing through a shown suggestion, and Backspace, with zero requests', async () => {
+    server.setHandler((ctx) => streamChunks(ctx, { choices: [['return a + b']] }));
+    const doc = 'def add(a, b):\n    █\n';
+    await engine.complete(inputAt(doc, settings), live().signal);
+    assert.equal(server.requestCount, 1);
+
+    for (const typed of ['r', 're', 'ret', 'return a', 'return a +']) {
+      const result = await engine.complete(inputAt(typeAt(doc, typed), settings), live().signal);
+      assert.deepEqual(result.map((r) => r.text), ['return a + b'.slice(typed.length)], `after typing ${JSON.stringify(typed)}`);
+    }
+    // Backspace back to where the suggestion was first shown.
+    const back = await engine.complete(inputAt(doc, settings), live().signal);
+    assert.deepEqual(back.map((r) => r.text), ['return a + b']);
+    assert.equal(server.requestCount, 1, 'no request while typing through or backspacing');
+  });
+
+  it('asks again when the user types something the suggestion did not predict', async () => {
+    server.setHandler((ctx) => streamChunks(ctx, { choices: [['return a + b']] }));
+    const doc = 'def add(a, b):\n    █\n';
+    await engine.complete(inputAt(doc, settings), live().signal);
+    await engine.complete(inputAt(typeAt(doc, 'x'), settings), live().signal);
+    assert.equal(server.requestCount, 2);
+    assert.equal(server.requests[1].body.prompt, 'def add(a, b):\n    x');
+  });
+
+  it('debounces a burst of keystrokes into one request', async () => {
+    server.setHandler((ctx) => streamChunks(ctx, { choices: [['pass']] }));
+    let doc = 'def f():\n    █\n';
+    const calls: Array<Promise<unknown>> = [];
+    let previous: AbortController | undefined;
+    for (const ch of 'import os') {
+      previous?.abort(); // VS Code cancels the previous call on each keystroke
+      previous = live();
+      doc = typeAt(doc, ch);
+      calls.push(engine.complete(inputAt(doc, settings), previous.signal));
+      await sleep(5);
+    }
+    await Promise.all(calls);
+    assert.equal(server.requestCount, 1);
+    assert.equal(server.requests[0].body.prompt, 'def f():\n    import os');
+  });
+
+  it('aborts a superseded request: the server sees the disconnect', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    server.setHandler(async (ctx: FakeContext) => {
+      if (ctx.index === 0) {
+        await streamChunks(ctx, { choices: [['first line\n', 'never sent']], beforeChunk: (i) => (i === 1 ? gate : undefined) });
+      } else {
+        await streamChunks(ctx, { choices: [['other']] });
+      }
+    });
+    const doc = 'x = 1\n█\n';
+    const first = engine.complete(inputAt(doc, settings), live().signal);
+    assert.deepEqual((await first).map((s) => s.text), ['first line']);
+    // The user moves on somewhere the stream cannot serve.
+    const second = await engine.complete(inputAt(typeAt(doc, 'y'), settings), live().signal);
+    await server.waitForDisconnects(1);
+    release();
+    assert.deepEqual(second.map((s) => s.text), ['other']);
+    assert.equal(server.requestCount, 2);
+    assert.equal(reports[0].cancelled, true);
+  });
+
+  it('keeps the stream when the user types exactly what is streaming in', async () => {
+    const gates = [0, 1].map(() => {
+      let open!: () => void;
+      const promise = new Promise<void>((r) => (open = r));
+      return { promise, open };
+    });
+    server.setHandler((ctx) =>
+      streamChunks(ctx, {
+        choices: [['total = 0\n', 'for x in xs:\n', '    total += x']],
+        beforeChunk: (i) => (i >= 1 ? gates[i - 1].promise : undefined),
+      }),
+    );
+    const doc = 'def s(xs):\n    █\n';
+    assert.deepEqual((await engine.complete(inputAt(doc, settings), live().signal)).map((s) => s.text), ['total = 0']);
+    const typed = await engine.complete(inputAt(typeAt(doc, 'tot'), settings), live().signal);
+    assert.deepEqual(typed.map((s) => s.text), ['al = 0']);
+    gates[0].open();
+    // Typed ahead onto the next line while it streams: still served by the same stream.
+    const ahead = await engine.complete(inputAt(typeAt(doc, 'total = 0\nfo'), settings), live().signal);
+    assert.deepEqual(ahead.map((s) => s.text), ['r x in xs:']);
+    gates[1].open();
+    while (reports.length === 0) await sleep(5);
+    assert.equal(server.requestCount, 1);
+    assert.equal(server.disconnects, 0);
+    assert.equal(reports[0].cancelled, false);
+  });
+
+  it('grows the suggestion line by line while streaming', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    server.setHandler((ctx) =>
+      streamChunks(ctx, { choices: [['a = 1\n', 'b = 2\n', 'c = 3']], beforeChunk: (i) => (i === 1 ? gate : undefined) }),
+    );
+    const grew: string[] = [];
+    engine.onDidGrow.on((e) => grew.push(e.editorKey));
+    const doc = 'def f():\n    █\n';
+    const first = await engine.complete(inputAt(doc, settings), live().signal);
+    assert.deepEqual(first.map((s) => s.text), ['a = 1'], 'the first complete line shows at once');
+    release();
+    while (reports.length === 0) await sleep(5);
+    assert.ok(grew.length >= 1, 'the adapter is asked to re-query');
+    const later = await engine.complete(inputAt(doc, settings), live().signal);
+    assert.deepEqual(later.map((s) => s.text), ['a = 1\nb = 2\nc = 3']);
+    assert.equal(server.requestCount, 1);
+  });
+
+  it('sends at most 4 stop sequences and enforces the rest, closing the stream at once', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    server.setHandler((ctx) =>
+      streamChunks(ctx, {
+        choices: [['x = 1\n', 'x = 2\n#EN', 'D-HERE\n', 'wasted tokens']],
+        beforeChunk: (i) => (i === 3 ? gate : undefined),
+      }),
+    );
+    const custom = { ...settings, stop: ['@@1', '@@2', '@@3', '@@4', '#END-HERE'] };
+    const doc = 'def f():\n    █\n';
+    await engine.complete(inputAt(doc, custom), live().signal);
+    assert.deepEqual(server.requests[0].body.stop, ['@@1', '@@2', '@@3', '@@4']);
+    // The fifth stop arrives split across chunks; the stream is closed before the rest is sent.
+    await server.waitForDisconnects(1);
+    release();
+    const result = await engine.complete(inputAt(doc, custom), live().signal);
+    assert.deepEqual(result.map((s) => s.text), ['x = 1\nx = 2']);
+    assert.equal(server.requestCount, 1);
+  });
+
+  it('asks for one line only when text follows the cursor on its line', async () => {
+    server.setHandler((ctx) => streamChunks(ctx, { choices: [['a, b']] }));
+    const result = await engine.complete(inputAt('print(█, end="")\n', settings), live().signal);
+    assert.deepEqual(server.requests[0].body.stop, ['\n']);
+    assert.deepEqual(result, [{ text: 'a, b', replaceSuffixChars: 0 }]);
+  });
+
+  it('asks for alternatives on an explicit trigger and returns them all', async () => {
+    server.setHandler((ctx) => streamChunks(ctx, { choices: [['return a + b'], ['return b + a'], ['return sum((a, b))']] }));
+    const result = await engine.complete(inputAt('def add(a, b):\n    █\n', settings, { explicit: true }), live().signal);
+    assert.equal(server.requests[0].body.n, 3);
+    assert.deepEqual(result.map((s) => s.text), ['return a + b', 'return b + a', 'return sum((a, b))']);
+  });
+
+  it('drops `suffix` for a server that rejects it, and remembers that', async () => {
+    server.setHandler((ctx) => {
+      if (ctx.request.body.suffix !== undefined) {
+        sendError(ctx, 400, { message: 'suffix is not supported for this model', type: 'invalid_request_error', param: 'suffix' });
+        return;
+      }
+      return streamChunks(ctx, { choices: [['return 1']] });
+    });
+    const doc = 'def one():\n    █\n\nx = one()\n';
+    const result = await engine.complete(inputAt(doc, settings), live().signal);
+    assert.deepEqual(result.map((s) => s.text), ['return 1']);
+    await engine.complete(inputAt(typeAt(doc, 'z'), settings), live().signal);
+    assert.deepEqual(
+      server.requests.map((r) => r.body.suffix !== undefined),
+      [true, false, false],
+    );
+  });
+
+  it('reports an error state and shows nothing on a server error', async () => {
+    server.setHandler((ctx) => sendError(ctx, 500, { message: 'The server had an error', type: 'server_error' }));
+    const states: string[] = [];
+    engine.onDidChangeState.on((s) => states.push(s.state));
+    const result = await engine.complete(inputAt('x = █\n', settings), live().signal);
+    assert.deepEqual(result, []);
+    assert.deepEqual(states, ['requesting', 'error']);
+    assert.equal(reports[0].error?.kind, 'server');
+  });
+
+  it('waits out a 429 instead of hammering the server', async () => {
+    server.setHandler((ctx) => sendError(ctx, 429, { message: 'Rate limit reached', type: 'requests' }, { 'retry-after': '30' }));
+    const doc = 'x = █\n';
+    await engine.complete(inputAt(doc, settings), live().signal);
+    await engine.complete(inputAt(typeAt(doc, '1'), settings), live().signal);
+    await engine.complete(inputAt(typeAt(doc, '2'), settings), live().signal);
+    assert.equal(server.requestCount, 1);
+  });
+
+  it('stops the stream when the editor cancels and nobody comes back for it', async () => {
+    server.setHandler((ctx) => streamChunks(ctx, { choices: [['slow\n', 'slower']], beforeChunk: () => sleep(3000) }));
+    const controller = live();
+    const pending = engine.complete(inputAt('def f():\n    █\n', settings), controller.signal);
+    await server.waitForRequests(1);
+    controller.abort();
+    assert.deepEqual(await pending, []);
+    await server.waitForDisconnects(1, 3000);
+  });
+});
