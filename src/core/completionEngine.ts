@@ -332,6 +332,8 @@ export class CompletionEngine {
         nextLines: input.nextLines,
         multiline: !flight.singleLine,
         indentUnit: input.indentUnit,
+        tabSize: input.tabSize,
+        eol: input.eol,
       });
       if (!processed || seen.has(processed.text)) continue;
       seen.add(processed.text);

@@ -19,6 +19,10 @@ export interface CompletionInput {
   nextLines: string[];
   /** The document's indentation unit (a tab or N spaces), when known. */
   indentUnit?: string;
+  /** Columns per tab, for converting the model's spaces to the document's tabs. */
+  tabSize?: number;
+  /** The document's line ending; the model's `\n` is converted to it on insertion. */
+  eol?: '\n' | '\r\n';
   /** The user asked for a suggestion (Alt+\ or the Trigger command). */
   explicit: boolean;
   settings: CompletionSettings;

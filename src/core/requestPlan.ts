@@ -36,7 +36,7 @@ export function planRequest(input: CompletionInput, sendSuffix: boolean, choices
   let clientStops: string[];
   if (multiline) {
     ({ sent, clientSide: clientStops } = splitStopSequences(
-      mergeStopSequences(builtInStopSequences(input.languageId), s.stop),
+      mergeStopSequences(builtInStopSequences(input.languageId, input.eol), s.stop),
     ));
   } else {
     // One line wanted: the newline is the only stop that matters, and it ends billing there.

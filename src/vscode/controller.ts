@@ -5,8 +5,10 @@ import * as vscode from 'vscode';
 import { CompletionEngine } from '../core/completionEngine';
 import { endpointFor, needsApiKey } from '../core/endpointConfig';
 import type { CompletionSettings } from '../core/settings';
+import { warmUpTokenizer } from '../core/tokenBudget';
 import { UsageLedger, formatUsage } from '../core/usageLedger';
 import { streamCompletion } from '../openai/client';
+import { closeAgents } from '../openai/transport';
 import { CompletionError, userMessage } from '../openai/errors';
 import { checkKey } from '../openai/models';
 import { ApiKeyStore } from './apiKeyStore';
@@ -261,6 +263,9 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
   );
 
   void refreshStatus();
+  // Load the tokenizer's tables now rather than on the first keystroke.
+  const warmUp = setTimeout(() => warmUpTokenizer(), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(warmUp) }, { dispose: () => void closeAgents() });
   log.info('Ghost Complete activated');
   return {
     provider,

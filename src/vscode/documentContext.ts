@@ -59,14 +59,25 @@ export function buildCompletionInput(o: ContextOptions): CompletionInput {
     lineSuffix: afterCursor,
     nextLines,
     indentUnit: indentUnitOf(document),
+    tabSize: tabSizeOf(document),
+    eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n',
     explicit: o.explicit,
     settings,
     apiKey: o.apiKey,
   };
 }
 
+function editorOf(document: vscode.TextDocument): vscode.TextEditor | undefined {
+  return vscode.window.visibleTextEditors.find((e) => e.document === document);
+}
+
+function tabSizeOf(document: vscode.TextDocument): number | undefined {
+  const tabSize = editorOf(document)?.options.tabSize;
+  return typeof tabSize === 'number' ? tabSize : undefined;
+}
+
 function indentUnitOf(document: vscode.TextDocument): string | undefined {
-  const editor = vscode.window.visibleTextEditors.find((e) => e.document === document);
+  const editor = editorOf(document);
   if (!editor) return undefined;
   const { insertSpaces, tabSize } = editor.options;
   if (insertSpaces === false) return '\t';
