@@ -8,6 +8,7 @@ import type { CompletionSettings } from '../core/settings';
 import { warmUpTokenizer } from '../core/tokenBudget';
 import { UsageLedger, formatUsage } from '../core/usageLedger';
 import { streamCompletion } from '../openai/client';
+import { closeProxyAgents } from '../openai/proxy';
 import { closeAgents } from '../openai/transport';
 import { CompletionError, userMessage } from '../openai/errors';
 import { checkKey } from '../openai/models';
@@ -265,7 +266,7 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
   void refreshStatus();
   // Load the tokenizer's tables now rather than on the first keystroke.
   const warmUp = setTimeout(() => warmUpTokenizer(), 0);
-  context.subscriptions.push({ dispose: () => clearTimeout(warmUp) }, { dispose: () => void closeAgents() });
+  context.subscriptions.push({ dispose: () => clearTimeout(warmUp) }, { dispose: () => void closeAgents() }, { dispose: () => void closeProxyAgents() });
   log.info('Ghost Complete activated');
   return {
     provider,

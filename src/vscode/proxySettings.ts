@@ -5,7 +5,14 @@ import { proxyAgentFor, proxyUrlFor } from '../openai/proxy';
 
 export function proxyDispatcherFor(baseUrl: string): unknown {
   const http = vscode.workspace.getConfiguration('http');
+  // "off" means the user wants direct connections whatever the environment says.
+  if (http.get<string>('proxySupport') === 'off') return undefined;
   const strictSSL = http.get<boolean>('proxyStrictSSL', true);
-  const proxyUrl = proxyUrlFor(baseUrl, { proxy: http.get<string>('proxy', ''), strictSSL, env: process.env });
+  const proxyUrl = proxyUrlFor(baseUrl, {
+    proxy: http.get<string>('proxy', ''),
+    strictSSL,
+    noProxy: http.get<string[]>('noProxy', []),
+    env: process.env,
+  });
   return proxyUrl ? proxyAgentFor(proxyUrl, strictSSL) : undefined;
 }
