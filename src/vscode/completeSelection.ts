@@ -61,6 +61,8 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
       const insertAt = selection.end;
       let insertedEnd = insertAt;
       let expectedVersion = document.version;
+      // VS Code reports our own edit before editor.edit() resolves: don't mistake it for the user's.
+      let ownEdit = false;
       let stopReason: string | undefined;
       const stopBecause = (why: string): void => {
         stopReason ??= why;
@@ -68,7 +70,7 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
       };
       subscriptions.push(
         vscode.workspace.onDidChangeTextDocument((e) => {
-          if (e.document === document && e.document.version !== expectedVersion && e.contentChanges.length > 0) {
+          if (e.document === document && !ownEdit && e.document.version !== expectedVersion && e.contentChanges.length > 0) {
             stopBecause('the document was edited');
           }
         }),
@@ -87,10 +89,16 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
           if (pending === '' || controller.signal.aborted) return;
           const chunk = pending;
           pending = '';
-          const ok = await editor.edit(
-            (edit) => edit.insert(insertedEnd, chunk),
-            { undoStopBefore: first, undoStopAfter: false },
-          );
+          ownEdit = true;
+          let ok: boolean;
+          try {
+            ok = await editor.edit((edit) => edit.insert(insertedEnd, chunk), {
+              undoStopBefore: first,
+              undoStopAfter: false,
+            });
+          } finally {
+            ownEdit = false;
+          }
           first = false;
           if (!ok) return stopBecause('the edit was rejected');
           expectedVersion = document.version;
@@ -126,6 +134,7 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
       if (failure) {
         // Never leave a half-written answer behind silently: take it back if still ours.
         if (!first && document.version === expectedVersion) {
+          ownEdit = true;
           await editor.edit((edit) => edit.delete(new vscode.Range(insertAt, insertedEnd)), {
             undoStopBefore: false,
             undoStopAfter: true,

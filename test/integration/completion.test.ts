@@ -1,0 +1,145 @@
+// Ghost Complete against a loopback fake of the OpenAI Completions API, in a real VS Code:
+// the key reaches the server, the provider returns what was streamed, Complete Selection
+// edits the document as one undo step, and a server error shows in the status.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { FakeOpenAI } from './support/fakeServer';
+import {
+  type GhostCompleteApi,
+  activateExtension,
+  closeAllEditors,
+  insertTextOf,
+  provide,
+  resetSettings,
+  setSetting,
+  waitFor,
+} from './support/helpers';
+
+const KEY = 'sk-test-integration-0123456789';
+
+suite('Ghost Complete: completions against a fake server', () => {
+  let api: GhostCompleteApi;
+  const server = new FakeOpenAI();
+
+  suiteSetup(async () => {
+    await server.start();
+    api = await activateExtension();
+  });
+
+  suiteTeardown(async () => {
+    await resetSettings();
+    await server.stop();
+  });
+
+  setup(async () => {
+    server.reset();
+    await setSetting('baseUrl', server.baseUrl);
+    await vscode.commands.executeCommand('ghostComplete.setApiKey', KEY);
+  });
+
+  teardown(async () => {
+    await closeAllEditors();
+    await resetSettings();
+  });
+
+  test('setApiKey with an argument stores the key; requests carry it as a Bearer token', async () => {
+    const other = 'sk-second-key-abcdef';
+    await vscode.commands.executeCommand('ghostComplete.setApiKey', other);
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
+    const items = await provide(api, doc, doc.positionAt(doc.getText().length));
+    assert.ok(items.length > 0, 'no suggestion');
+    const request = server.completions.at(-1);
+    assert.ok(request, 'the fake server received no completion request');
+    assert.equal(request.headers.authorization, `Bearer ${other}`);
+  });
+
+  test('the provider returns the streamed text as an item with an explicit range at the cursor', async () => {
+    server.response = { text: 'return a + b', chunkSize: 3 };
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
+    const position = doc.positionAt(doc.getText().length);
+    const items = await provide(api, doc, position);
+    assert.equal(items.length, 1, `expected one item, got ${items.length}`);
+    const item = items[0]!;
+    assert.equal(insertTextOf(item), 'return a + b');
+    assert.ok(item.range, 'the item has no explicit range');
+    assert.ok(item.range.start.isEqual(position), `range starts at ${JSON.stringify(item.range.start)}`);
+    assert.ok(item.range.end.isEqual(position), `range ends at ${JSON.stringify(item.range.end)}`);
+    assert.equal(doc.getText(), 'def add(a, b):\n    ', 'the provider must not edit the document');
+
+    const request = server.completions.at(-1);
+    assert.ok(request);
+    assert.equal(request.method, 'POST');
+    assert.equal(request.headers.authorization, `Bearer ${KEY}`);
+    assert.match(String(request.headers['content-type']), /application\/json/);
+    const body = request.body;
+    assert.equal(body.model, 'gpt-3.5-turbo-instruct');
+    assert.equal(body.stream, true);
+    assert.deepEqual(body.stream_options, { include_usage: true });
+    assert.equal(typeof body.prompt, 'string');
+    assert.ok(body.prompt.endsWith('def add(a, b):\n    '), `prompt: ${JSON.stringify(body.prompt)}`);
+    assert.equal(typeof body.max_tokens, 'number');
+    assert.equal(typeof body.temperature, 'number');
+  });
+
+  test('a [python] stop override is sent with python requests', async () => {
+    await setSetting('stop', ['\nclass '], 'python');
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'x = 1\n' });
+    await provide(api, doc, doc.positionAt(doc.getText().length));
+    const request = server.completions.at(-1);
+    assert.ok(request, 'no request');
+    const stop = ([] as string[]).concat(request.body.stop ?? []);
+    assert.ok(stop.includes('\nclass '), `stop sent: ${JSON.stringify(request.body.stop)}`);
+  });
+
+  test('a 500 from the server puts the status into error and leaves the document alone', async () => {
+    server.response = { status: 500, message: 'fake internal error' };
+    const content = 'def add(a, b):\n    ';
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+    const versionBefore = doc.version;
+    const items = await provide(api, doc, doc.positionAt(content.length));
+    assert.equal(items.length, 0, 'no suggestion expected after a 500');
+    assert.ok(server.completions.length >= 1, 'the server was not asked');
+    const status = await waitFor('status error', () => (api.status().state === 'error' ? api.status() : undefined), 5_000);
+    assert.equal(status.state, 'error');
+    assert.equal(doc.getText(), content);
+    assert.equal(doc.version, versionBefore, 'the document was edited');
+  });
+
+  test('Complete Selection streams the completion after the selection; one undo removes it', async () => {
+    const streamed = '\n    return a * b\n';
+    server.response = { text: streamed, chunkSize: 3, delayMs: 20 };
+    const original = '# multiply\ndef mul(a, b):\n\nprint(mul(2, 3))\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: original });
+    const editor = await vscode.window.showTextDocument(doc);
+    // Select "def mul(a, b):" (line 1).
+    editor.selection = new vscode.Selection(1, 0, 1, 'def mul(a, b):'.length);
+    const insertAt = doc.offsetAt(editor.selection.end);
+    const expected = original.slice(0, insertAt) + streamed + original.slice(insertAt);
+
+    await vscode.commands.executeCommand('ghostComplete.completeSelection');
+    await waitFor('the streamed text in the document', () => doc.getText() === expected, 10_000).catch(() => undefined);
+    assert.equal(doc.getText(), expected);
+    await waitFor('the request to finish', () => api.status().state !== 'requesting', 5_000);
+    const request = server.completions.at(-1);
+    assert.ok(request, 'no request');
+    assert.equal(request.headers.authorization, `Bearer ${KEY}`);
+    assert.ok(String(request.body.prompt).endsWith('def mul(a, b):'), `prompt: ${JSON.stringify(request.body.prompt)}`);
+
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    await waitFor('one undo to restore the original', () => doc.getText() === original, 5_000).catch(() => undefined);
+    assert.equal(doc.getText(), original, 'a single undo did not remove the whole insertion');
+  });
+
+  test('Complete Selection after a 500 leaves the document unchanged and reports an error', async () => {
+    server.response = { status: 500, message: 'fake internal error' };
+    const original = 'def mul(a, b):\n';
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: original });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 0, 0, 'def mul(a, b):'.length);
+    await vscode.commands.executeCommand('ghostComplete.completeSelection');
+    await waitFor('status error', () => api.status().state === 'error', 10_000);
+    assert.equal(doc.getText(), original);
+  });
+});
