@@ -177,7 +177,8 @@ export class CompletionEngine {
       const k = flight.key;
       if (k.settingsKey !== key.settingsKey || k.suffixHead !== key.suffixHead) continue;
       if (flight.choices.length < wanted) continue;
-      if (flight.error || (flight.aborted && !flight.done)) continue;
+      // A cancelled stream stopped mid-answer: its text is a fragment, never worth showing.
+      if (flight.error || flight.aborted) continue;
       const typedLength = input.offset - k.offset;
       if (typedLength < 0 || typedLength > input.prefix.length) continue;
       const typed = typedLength === 0 ? '' : input.prefix.slice(-typedLength);
@@ -241,7 +242,9 @@ export class CompletionEngine {
     for (const choice of flight.choices) choice.done = true;
     if (this.inFlight.get(input.editorKey) === flight) this.inFlight.delete(input.editorKey);
     flight.changed();
-    if (flight.shown && !flight.error && !flight.aborted) this.onDidGrow.fire({ editorKey: input.editorKey });
+    // The last line may have no newline: show it, unless the editor already has everything.
+    const grewSinceShown = flight.choices[0]?.text !== flight.servedText;
+    if (flight.shown && grewSinceShown && !flight.error && !flight.aborted) this.onDidGrow.fire({ editorKey: input.editorKey });
     this.reportFinished(flight, plan, input);
     if (!this.hasAnyFlight()) {
       this.onDidChangeState.fire(this.lastError ? { state: 'error', error: this.lastError } : { state: 'idle' });
@@ -318,7 +321,7 @@ export class CompletionEngine {
       this.abortUnlessAdopted(flight);
       return [];
     }
-    if (flight.error) return [];
+    if (flight.error || flight.aborted) return [];
 
     const suggestions: Suggestion[] = [];
     const seen = new Set<string>();
@@ -339,6 +342,7 @@ export class CompletionEngine {
       seen.add(processed.text);
       suggestions.push(processed);
     }
+    flight.servedText = flight.choices[0]?.text ?? '';
     if (suggestions.length > 0 && !flight.shown) {
       flight.shown = true;
       this.onDidShow.fire();

@@ -36,6 +36,8 @@ export class Flight {
   error: CompletionError | undefined;
   /** True once some provider call returned text from this flight. */
   shown = false;
+  /** Choice 0's text when a provider call last returned from this flight. */
+  servedText = '';
   /** Number of provider calls currently waiting on this flight. */
   waiting = 0;
   private readonly changeWaiters = new Set<() => void>();

@@ -155,6 +155,30 @@ describe('CompletionEngine (real client, loopback server)', () => {
     assert.equal(reports[0].cancelled, true);
   });
 
+  it('never shows the fragment of a cancelled stream when the user comes back', async () => {
+    server.setHandler(async (ctx: FakeContext) => {
+      if (ctx.index === 0) {
+        await streamChunks(ctx, { choices: [['retu', 'rn a\n']], beforeChunk: (i) => (i === 1 ? sleep(3000) : undefined) });
+      } else {
+        await streamChunks(ctx, { choices: [[`answer ${ctx.index}`]] });
+      }
+    });
+    const doc = 'def add(a, b):\n    █\n';
+    const controller = live();
+    const first = engine.complete(inputAt(doc, settings), controller.signal);
+    await server.waitForRequests(1);
+    await sleep(50);
+    controller.abort();
+    await first;
+    // Typing something else supersedes the stalled stream...
+    await engine.complete(inputAt(typeAt(doc, 'x'), settings), live().signal);
+    await server.waitForDisconnects(1);
+    // ...and Backspace back to where it started asks again instead of showing "retu".
+    const back = await engine.complete(inputAt(doc, settings), live().signal);
+    assert.deepEqual(back.map((s) => s.text), ['answer 2']);
+    assert.equal(server.requestCount, 3);
+  });
+
   it('keeps the stream when the user types exactly what is streaming in', async () => {
     const gates = [0, 1].map(() => {
       let open!: () => void;
