@@ -3,7 +3,6 @@
 import { completionsEndpoint, type EndpointTarget } from './endpoint';
 import {
   CompletionError,
-  errorFromResponse,
   errorFromServerPayload,
   headerValue,
   isRecord,
@@ -59,15 +58,7 @@ export async function* streamCompletion(
 
     if (res.statusCode < 200 || res.statusCode > 299) {
       const { text } = await ex.readText(it, ERROR_BODY_LIMIT);
-      throw errorFromResponse({
-        label: target.label,
-        status: res.statusCode,
-        headers: res.headers,
-        bodyText: text,
-        contentType: headerValue(res.headers, 'content-type'),
-        sentKey: target.sentKey,
-        secrets: target.secrets,
-      });
+      throw ex.statusError(res, text);
     }
 
     const choices = new ChoiceTracker(target);

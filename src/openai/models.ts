@@ -1,7 +1,7 @@
 // Checks a key and base URL with GET /models: cheap, no tokens spent, and it tells "wrong key" from "wrong URL".
 
 import { modelsEndpoint } from './endpoint';
-import { CompletionError, errorFromResponse, errorFromServerPayload, headerValue, isRecord, readServerError, userMessage } from './errors';
+import { CompletionError, errorFromServerPayload, headerValue, isRecord, readServerError, userMessage } from './errors';
 import { Exchange } from './transport';
 import type { EndpointConfig } from './types';
 
@@ -23,18 +23,7 @@ export async function checkKey(config: EndpointConfig, signal?: AbortSignal): Pr
     const it = res.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     const { text } = await ex.readText(it, MODELS_BODY_LIMIT);
     if (res.statusCode < 200 || res.statusCode > 299) {
-      return {
-        ok: false,
-        error: errorFromResponse({
-          label: target.label,
-          status: res.statusCode,
-          headers: res.headers,
-          bodyText: text,
-          contentType: headerValue(res.headers, 'content-type'),
-          sentKey: target.sentKey,
-          secrets: target.secrets,
-        }),
-      };
+      return { ok: false, error: ex.statusError(res, text) };
     }
     let parsed: unknown;
     try {

@@ -15,6 +15,7 @@
 import { BlockList, isIP } from 'node:net';
 import { Dispatcher, Pool, ProxyAgent } from 'undici';
 import { CompletionError, snippet } from './errors';
+import { destroyAll } from './transport';
 
 export interface ProxyOptions {
   /** VS Code's `http.proxy`; empty means "use the environment". */
@@ -275,9 +276,7 @@ export function proxyAgentFor(proxyUrl: string, strictSSL: boolean): Dispatcher 
 
 /** Closes every cached proxy agent and its tunnels (extension deactivation, end of tests). */
 export async function closeProxyAgents(): Promise<void> {
-  const all = [...agents.values()];
-  agents.clear();
-  await Promise.all(all.map((a) => a.destroy().catch(() => undefined)));
+  await destroyAll(agents);
 }
 
 type PoolConnectOptions = Omit<Dispatcher.ConnectOptions, 'origin'>;

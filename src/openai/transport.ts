@@ -2,7 +2,7 @@
 // and the mapping of low-level failures to CompletionError. Shared by the completions and models calls.
 
 import { Agent, request, type Dispatcher } from 'undici';
-import { CompletionError, formatMs, redact, type TimeoutPhase } from './errors';
+import { CompletionError, errorFromResponse, formatMs, headerValue, redact, type TimeoutPhase } from './errors';
 import type { EndpointTarget } from './endpoint';
 import type { EndpointConfig, Timeouts } from './types';
 
@@ -26,9 +26,14 @@ function agentFor(connectMs: number): Agent {
 
 /** Closes the cached connection pools (extension deactivation, end of tests). */
 export async function closeAgents(): Promise<void> {
-  const all = [...agents.values()];
-  agents.clear();
-  await Promise.all(all.map((a) => a.destroy().catch(() => undefined)));
+  await destroyAll(agents);
+}
+
+/** Empties a cache of dispatchers and destroys each, ignoring ones already closed. */
+export async function destroyAll(cache: Map<unknown, Dispatcher>): Promise<void> {
+  const all = [...cache.values()];
+  cache.clear();
+  await Promise.all(all.map((d) => d.destroy().catch(() => undefined)));
 }
 
 /** A limit ≤ 0 or non-finite means "no limit". */
@@ -65,6 +70,19 @@ export class Exchange {
       if (userSignal.aborted) this.onUserAbort();
       else userSignal.addEventListener('abort', this.onUserAbort, { once: true });
     }
+  }
+
+  /** The typed error for a non-2xx response whose body has been read. */
+  statusError(res: Response, bodyText: string): CompletionError {
+    return errorFromResponse({
+      label: this.target.label,
+      status: res.statusCode,
+      headers: res.headers,
+      bodyText,
+      contentType: headerValue(res.headers, 'content-type'),
+      sentKey: this.target.sentKey,
+      secrets: this.target.secrets,
+    });
   }
 
   /** Sends the request and waits for the response headers. */
