@@ -13,6 +13,7 @@ import { LruCache } from './lruCache';
 import { postProcessCompletion } from './postProcess';
 import { planRequest, type RequestPlan } from './requestPlan';
 import type { CompletionSettings } from './settings';
+import { countTokens } from './tokenBudget';
 import { StopMatcher } from './stopSequences';
 
 export type StreamFn = (
@@ -41,6 +42,8 @@ export interface RequestReport {
   totalMs: number;
   finishReason: string | undefined;
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | undefined;
+  /** True when the server sent no usage (a cancelled stream) and `usage` is our own count. */
+  usageEstimated: boolean;
   cancelled: boolean;
   error: CompletionError | undefined;
   /** The prompt and suffix, for trace-level logging only. */
@@ -91,7 +94,11 @@ export class CompletionEngine {
     const key = this.keyFor(input);
 
     const served = this.findServingFlight(input, key, wanted);
-    if (served) return this.serve(served.flight, served.typed, input, signal);
+    if (served) {
+      const result = await this.serve(served.flight, served.typed, input, signal);
+      if (result !== undefined) return result;
+      // The stream ended without covering what the user typed since: ask anew.
+    }
 
     // The user has moved on from what is streaming for this editor: stop paying for it.
     this.abortEditor(input.editorKey);
@@ -108,13 +115,14 @@ export class CompletionEngine {
     if (this.now() < this.rateLimitedUntil) return [];
 
     const flight = this.start(input, key, wanted);
-    return this.serve(flight, '', input, signal);
+    return (await this.serve(flight, '', input, signal)) ?? [];
   }
 
   /** Stops the stream running for an editor (it was closed, or the cursor jumped away). */
   abortEditor(editorKey: string): void {
     const flight = this.inFlight.get(editorKey);
-    if (flight && !flight.done) flight.controller.abort();
+    // An answered stream is only reading its last bytes (usage, [DONE]): let it finish.
+    if (flight && !flight.answered) flight.controller.abort();
     this.inFlight.delete(editorKey);
   }
 
@@ -186,8 +194,10 @@ export class CompletionEngine {
       if (k.prefixTail.length < KEY_TAIL_CHARS && input.prefix.length - typedLength !== k.prefixTail.length) continue;
       const text = flight.choices[0].text;
       // Typed past what has streamed so far: fine while it streams and agrees so far.
-      const agrees = typed.startsWith(text) ? !flight.done : text.startsWith(typed);
+      const agrees = typed.startsWith(text) ? !flight.answered : text.startsWith(typed);
       if (!agrees) continue;
+      // Typed through to the end of a finished answer: nothing left to show, so ask anew.
+      if (flight.answered && typed !== '' && text.slice(typed.length).trim() === '') continue;
       return { flight, typed };
     }
     return undefined;
@@ -243,8 +253,7 @@ export class CompletionEngine {
     if (this.inFlight.get(input.editorKey) === flight) this.inFlight.delete(input.editorKey);
     flight.changed();
     // The last line may have no newline: show it, unless the editor already has everything.
-    const grewSinceShown = flight.choices[0]?.text !== flight.servedText;
-    if (flight.shown && grewSinceShown && !flight.error && !flight.aborted) this.onDidGrow.fire({ editorKey: input.editorKey });
+    if (!flight.error && !flight.aborted) this.growIfLonger(flight, input.editorKey);
     this.reportFinished(flight, plan, input);
     if (!this.hasAnyFlight()) {
       this.onDidChangeState.fire(this.lastError ? { state: 'error', error: this.lastError } : { state: 'idle' });
@@ -273,15 +282,12 @@ export class CompletionEngine {
       if (event.type === 'delta') {
         flight.firstTokenAt ??= this.now();
         const pushed = matcher.push(event.text);
-        const hadLines = countNewlines(choice.text + choice.held);
         choice.text += pushed.text;
         choice.held = matcher.heldBack;
         if (pushed.stopped) choice.done = true;
         flight.changed();
         // Grow the shown suggestion line by line: fewer re-queries, no half-words flashing.
-        if (flight.shown && event.index === 0 && countNewlines(choice.text + choice.held) > hadLines) {
-          this.onDidGrow.fire({ editorKey: input.editorKey });
-        }
+        if (event.index === 0) this.growIfLonger(flight, input.editorKey);
       } else {
         choice.text += matcher.flush();
         choice.held = '';
@@ -305,13 +311,21 @@ export class CompletionEngine {
     }
   }
 
-  /** Waits until the flight has something worth showing past `typed`, then returns it. */
-  private async serve(flight: Flight, typed: string, input: CompletionInput, signal: AbortSignal): Promise<Suggestion[]> {
+  /**
+   * Waits until the flight has something worth showing past `typed`, then returns it.
+   * Undefined means the finished answer does not continue what the user typed.
+   */
+  private async serve(
+    flight: Flight,
+    typed: string,
+    input: CompletionInput,
+    signal: AbortSignal,
+  ): Promise<Suggestion[] | undefined> {
     flight.waiting++;
     try {
       while (!signal.aborted) {
         const ready = flight.choices.every((c) => c.done || usefulPart(c, typed) !== undefined);
-        if (ready || flight.done) break;
+        if (ready || flight.answered) break;
         await flight.nextChange(signal);
       }
     } finally {
@@ -322,6 +336,9 @@ export class CompletionEngine {
       return [];
     }
     if (flight.error || flight.aborted) return [];
+    if (typed !== '' && flight.answered && !flight.choices.some((c) => c.text.startsWith(typed) && c.text.slice(typed.length).trim() !== '')) {
+      return undefined;
+    }
 
     const suggestions: Suggestion[] = [];
     const seen = new Set<string>();
@@ -342,12 +359,23 @@ export class CompletionEngine {
       seen.add(processed.text);
       suggestions.push(processed);
     }
-    flight.servedText = flight.choices[0]?.text ?? '';
+    flight.shownText = showable(flight.choices[0]);
     if (suggestions.length > 0 && !flight.shown) {
       flight.shown = true;
       this.onDidShow.fire();
     }
     return suggestions;
+  }
+
+  /** Asks the adapter to re-query when choice 0 has more to show than it showed last time. */
+  private growIfLonger(flight: Flight, editorKey: string): void {
+    if (!flight.shown || !flight.choices[0]) return;
+    // Trailing line breaks are never shown, so they are no reason to re-query.
+    const now = showable(flight.choices[0]).trimEnd();
+    if (now !== flight.shownText.trimEnd() && now !== flight.announcedText) {
+      flight.announcedText = now;
+      this.onDidGrow.fire({ editorKey });
+    }
   }
 
   private abortUnlessAdopted(flight: Flight): void {
@@ -362,6 +390,9 @@ export class CompletionEngine {
   }
 
   private reportFinished(flight: Flight, plan: RequestPlan, input: CompletionInput): void {
+    // A stream cut short sends no usage chunk, yet the server bills what it generated: count it ourselves.
+    const estimate = !flight.usage && flight.aborted && !flight.error;
+    const usage = estimate ? estimatedUsage(flight, plan) : flight.usage;
     this.onDidFinishRequest.fire({
       model: input.settings.model,
       promptChars: plan.request.prompt.length,
@@ -372,7 +403,8 @@ export class CompletionEngine {
       timeToFirstTokenMs: flight.firstTokenAt === undefined ? undefined : flight.firstTokenAt - flight.startedAt,
       totalMs: (flight.finishedAt ?? this.now()) - flight.startedAt,
       finishReason: flight.finishReason,
-      usage: flight.usage,
+      usage,
+      usageEstimated: estimate,
       cancelled: flight.aborted,
       error: flight.error,
       prompt: plan.request.prompt,
@@ -395,14 +427,20 @@ function usefulPart(choice: { text: string; held: string }, typed: string): stri
   return complete.trim() === '' ? undefined : complete;
 }
 
-function flightCacheKey(key: FlightKey): string {
-  return `${key.settingsKey}\u0000${key.offset}\u0000${key.prefixTail}\u0000${key.suffixHead}`;
+/** What a provider call would show of a choice now: complete lines while streaming, all once done. */
+function showable(choice: { text: string; held: string; done: boolean } | undefined): string {
+  if (!choice) return '';
+  return choice.done ? choice.text : usefulPart(choice, '') ?? '';
 }
 
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+function estimatedUsage(flight: Flight, plan: RequestPlan): RequestReport['usage'] {
+  const prompt = plan.promptTokens + plan.suffixTokens;
+  const completion = flight.choices.reduce((n, c) => n + (c.text + c.held ? countTokens(c.text + c.held) : 0), 0);
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+}
+
+function flightCacheKey(key: FlightKey): string {
+  return `${key.settingsKey}\u0000${key.offset}\u0000${key.prefixTail}\u0000${key.suffixHead}`;
 }
 
 function asCompletionError(err: unknown, aborted: boolean): CompletionError {

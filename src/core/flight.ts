@@ -36,8 +36,10 @@ export class Flight {
   error: CompletionError | undefined;
   /** True once some provider call returned text from this flight. */
   shown = false;
-  /** Choice 0's text when a provider call last returned from this flight. */
-  servedText = '';
+  /** What a provider call last showed of choice 0 (from the flight's start). */
+  shownText = '';
+  /** What the last growth notice announced, so one growth is announced once. */
+  announcedText = '';
   /** Number of provider calls currently waiting on this flight. */
   waiting = 0;
   private readonly changeWaiters = new Set<() => void>();
@@ -55,6 +57,11 @@ export class Flight {
 
   get done(): boolean {
     return this.finishedAt !== undefined;
+  }
+
+  /** Every choice has its final text (the stream may still be closing). */
+  get answered(): boolean {
+    return this.done || this.choices.every((c) => c.done);
   }
 
   get aborted(): boolean {

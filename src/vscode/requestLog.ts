@@ -12,7 +12,7 @@ export function logRequest(log: Log, r: RequestReport): void {
     `ttft=${r.timeToFirstTokenMs === undefined ? '-' : `${r.timeToFirstTokenMs}ms`}`,
     `total=${r.totalMs}ms`,
     `finish=${r.finishReason ?? '-'}`,
-    `usage=${r.usage ? `${r.usage.prompt_tokens}+${r.usage.completion_tokens}` : '-'}`,
+    `usage=${r.usage ? `${r.usage.prompt_tokens}+${r.usage.completion_tokens}${r.usageEstimated ? '(est)' : ''}` : '-'}`,
     `cancelled=${r.cancelled}`,
   ];
   if (r.error) {
