@@ -1,5 +1,6 @@
 // Economy: what the same simulated user costs with the engine as shipped and with the naive
-// provider, in requests, cancelled requests and billed tokens, against the oracle server.
+// provider, in requests, cancelled requests and billed tokens, against the oracle server; and
+// how soon ghost text shows when the user pauses.
 
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { CompletionEngine, type RequestReport } from '../src/core/completionEngine';
@@ -14,6 +15,7 @@ import { sum } from './stats';
 import { DEFAULT_TYPIST, simulateTyping, type SimProvider, type TypingResult, type TypistOptions } from './typingSimulation';
 
 export type ProviderName = 'engine' | 'naive';
+export const PROVIDERS: readonly ProviderName[] = ['engine', 'naive'];
 
 export interface EconomyScenario {
   name: string;
@@ -78,7 +80,7 @@ export async function runEconomy(o: EconomyOptions = DEFAULT_ECONOMY): Promise<E
   const loopDelayP99Ms = {} as Record<ProviderName, number>;
   // Sessions (scenario × file) run side by side, each against its own server: the process is
   // idle most of the time. The two providers run one after the other so they never compete.
-  for (const provider of ['engine', 'naive'] as const) {
+  for (const provider of PROVIDERS) {
     const delay = monitorEventLoopDelay({ resolution: 1 });
     delay.enable();
     const sessions = o.scenarios.flatMap((scenario) => CORPUS.map((file) => runOne(scenario, file, provider, o)));

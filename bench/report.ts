@@ -1,9 +1,10 @@
 // Turns bench results into console tables and the ratios that are the bench's verdict.
 
-import type { EconomyOptions, EconomyResult, EconomyRun } from './economy';
+import { PROVIDERS, type EconomyOptions, type EconomyResult, type EconomyRun } from './economy';
 import type { FirstGhostTextResult } from './firstGhostText';
 import { DEFAULT_KEYSTROKE_COST, type KeystrokeCostResult } from './keystrokeCost';
-import { ratio, sum } from './stats';
+import { PAUSE_MS } from './typingSimulation';
+import { percentile, ratio, sum } from './stats';
 import { formatTable } from './table';
 
 export interface CostRatio {
@@ -158,10 +159,80 @@ export function printEconomy(result: EconomyResult, o: EconomyOptions): void {
   const unseen = runs.filter((r) => r.clientSeenTokens !== undefined && r.clientSeenTokens !== r.billedTokens);
   for (const r of unseen) {
     console.log(
-      `  ${r.scenario} / ${r.typing.file} / engine: the usage view counted ${r.clientSeenTokens} of ${r.billedTokens} billed tokens ` +
+      `  ${r.scenario} / ${r.typing.file} / ${r.provider}: the usage view counted ${r.clientSeenTokens} of ${r.billedTokens} billed tokens ` +
         '(cancelled requests send no usage chunk; the engine estimates them)',
     );
   }
   const delay = result.loopDelayP99Ms;
-  console.log(`  event-loop delay p99: engine ${delay.engine.toFixed(1)} ms, naive ${delay.naive.toFixed(1)} ms (scaled key gaps are ≥ ${(o.typist.gapMs[0] / scale).toFixed(0)} ms)`);
+  const delays = PROVIDERS.map((p) => `${p} ${delay[p].toFixed(1)} ms`).join(', ');
+  console.log(`  event-loop delay p99: ${delays} (scaled key gaps are ≥ ${(o.typist.gapMs[0] / scale).toFixed(0)} ms)`);
+
+  console.log(`\n== Pauses: ghost text when the user stops typing (gap ≥ ${PAUSE_MS} ms; real ms from the last key or Tab) ==`);
+  console.log(
+    formatTable(
+      ['scenario / provider', 'requests', 'billed tok', 'pauses', 'with ghost text', 'median', 'p90', 'not yet shown', 'their median', 'their p90'],
+      pauseSummaries(result.runs).map((p) => [
+        `${p.scenario} / ${p.provider}`,
+        p.requests,
+        p.billedTokens,
+        p.pauses,
+        p.withGhostText,
+        latencyText(p.latencyMedianMs),
+        latencyText(p.latencyP90Ms),
+        p.waited,
+        latencyText(p.waitedMedianMs),
+        latencyText(p.waitedP90Ms),
+      ]),
+    ),
+  );
+  console.log('  A pause without ghost text counts as an infinite latency ("none") in the medians and p90s. "Not yet shown":');
+  console.log('  pauses whose ghost text was not already on screen at the key (typed through), i.e. that needed an answer.');
+}
+
+export interface PauseSummary {
+  scenario: string;
+  provider: string;
+  requests: number;
+  billedTokens: number;
+  pauses: number;
+  withGhostText: number;
+  /** Over all pauses, "none" ranked last (Infinity). */
+  latencyMedianMs: number;
+  latencyP90Ms: number;
+  /** Pauses whose ghost text was not on screen at once (latency > 0 or none), and their latency. */
+  waited: number;
+  waitedMedianMs: number;
+  waitedP90Ms: number;
+}
+
+/** Per scenario and provider, all files together. */
+export function pauseSummaries(runs: EconomyRun[]): PauseSummary[] {
+  const out: PauseSummary[] = [];
+  for (const scenario of new Set(runs.map((r) => r.scenario))) {
+    for (const provider of PROVIDERS) {
+      const of = runs.filter((r) => r.scenario === scenario && r.provider === provider);
+      if (of.length === 0) continue;
+      const latencies = of.flatMap((r) => r.typing.pauseLatenciesMs).map((ms) => ms ?? Infinity);
+      const waited = latencies.filter((ms) => ms > 0);
+      out.push({
+        scenario,
+        provider,
+        requests: sum(of.map((r) => r.requests)),
+        billedTokens: sum(of.map((r) => r.billedTokens)),
+        pauses: latencies.length,
+        withGhostText: latencies.filter(Number.isFinite).length,
+        latencyMedianMs: percentile(latencies, 50),
+        latencyP90Ms: percentile(latencies, 90),
+        waited: waited.length,
+        waitedMedianMs: percentile(waited, 50),
+        waitedP90Ms: percentile(waited, 90),
+      });
+    }
+  }
+  return out;
+}
+
+function latencyText(ms: number): string {
+  if (Number.isNaN(ms)) return '-';
+  return ms === Infinity ? 'none' : ms.toFixed(0);
 }

@@ -61,8 +61,16 @@ export interface TypingResult {
   growthCalls: number;
   growthRequests: number;
   growthChangedText: number;
+  /**
+   * One entry per pause of the typist (a gap of at least PAUSE_MS real ms): real ms from the
+   * last key or Tab before the pause to the first ghost text at the cursor, null if none came.
+   */
+  pauseLatenciesMs: (number | null)[];
   wallMs: number;
 }
+
+/** A gap at least this long (real ms) is a pause: the user stops and looks for a suggestion. */
+export const PAUSE_MS = 300;
 
 interface Visible {
   /** Document length (cursor offset) the ghost text is shown at. */
@@ -90,6 +98,10 @@ export async function simulateTyping(
 
   let pos = 0;
   let visible: Visible | undefined;
+  /** When the user last typed a key or pressed Tab, and when ghost text first showed at the cursor since. */
+  let actionAt: number | undefined;
+  let firstShownAt: number | undefined;
+  const pauseLatenciesMs: (number | null)[] = [];
   let current: { controller: AbortController; record: CallRecord; settled: Promise<void> } | undefined;
   const records: CallRecord[] = [];
 
@@ -115,6 +127,7 @@ export async function simulateTyping(
         // Ghost text that only grew longer was on screen already: the user's reading time counts from then.
         const shownAt = visible && visible.at === at && text.startsWith(visible.text) ? visible.shownAt : now();
         visible = { at, text, shownAt };
+        firstShownAt ??= now();
       },
       () => undefined,
     );
@@ -131,6 +144,9 @@ export async function simulateTyping(
     const gap = between(pause ? typist.pauseMs : typist.gapMs, random());
     const acceptDraw = random();
     await sleep(scaled(gap));
+    if (actionAt !== undefined && gap >= PAUSE_MS) {
+      pauseLatenciesMs.push(firstShownAt === undefined ? null : (firstShownAt - actionAt) * typist.timeScale);
+    }
 
     const readable =
       visible !== undefined &&
@@ -152,6 +168,9 @@ export async function simulateTyping(
       pos += key.length;
       keystrokes++;
     }
+    actionAt = now();
+    // Ghost text the user typed into stays on screen: it is there at once.
+    firstShownAt = visible ? actionAt : undefined;
     ask('keystroke');
   }
   await current?.settled;
@@ -171,6 +190,7 @@ export async function simulateTyping(
     growthCalls: growth.length,
     growthRequests: growth.reduce((n, r) => n + r.requests, 0),
     growthChangedText: growth.filter((r) => r.changedText).length,
+    pauseLatenciesMs,
     wallMs: now() - started,
   };
 }
