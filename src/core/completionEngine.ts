@@ -183,7 +183,7 @@ export class CompletionEngine {
     const candidates = [...(exact ? [exact] : []), ...[...this.flights.values()].reverse()];
     for (const flight of candidates) {
       const k = flight.key;
-      if (k.settingsKey !== key.settingsKey || k.suffixHead !== key.suffixHead) continue;
+      if (k.editorKey !== key.editorKey || k.settingsKey !== key.settingsKey || k.suffixHead !== key.suffixHead) continue;
       if (flight.choices.length < wanted) continue;
       // A cancelled stream stopped mid-answer: its text is a fragment, never worth showing.
       if (flight.error || flight.aborted) continue;
@@ -440,7 +440,7 @@ function estimatedUsage(flight: Flight, plan: RequestPlan): RequestReport['usage
 }
 
 function flightCacheKey(key: FlightKey): string {
-  return `${key.settingsKey}\u0000${key.offset}\u0000${key.prefixTail}\u0000${key.suffixHead}`;
+  return `${key.editorKey}\u0000${key.settingsKey}\u0000${key.offset}\u0000${key.prefixTail}\u0000${key.suffixHead}`;
 }
 
 function asCompletionError(err: unknown, aborted: boolean): CompletionError {

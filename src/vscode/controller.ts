@@ -6,7 +6,7 @@ import { CompletionEngine } from '../core/completionEngine';
 import { endpointFor, needsApiKey } from '../core/endpointConfig';
 import type { CompletionSettings } from '../core/settings';
 import { warmUpTokenizer } from '../core/tokenBudget';
-import { UsageLedger, formatUsage } from '../core/usageLedger';
+import { UsageLedger, formatUsage, type DayUsage } from '../core/usageLedger';
 import { streamCompletion } from '../openai/client';
 import { closeProxyAgents } from '../openai/proxy';
 import { closeAgents } from '../openai/transport';
@@ -28,6 +28,8 @@ export interface GhostCompleteApi {
   status(): Status;
   /** Requests sent to the server since activation. */
   requestCount(): number;
+  /** Today's usage as recorded on this machine (what Show Usage and the tooltip show). */
+  usageToday(): DayUsage;
 }
 
 const SUPPORTED_SCHEMES = ['file', 'untitled', 'vscode-remote'];
@@ -67,11 +69,17 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
     if (lastError) return { state: 'error', message: userMessage(lastError) };
     return { state: 'idle' };
   };
+  let statusRefreshes = 0;
   const refreshStatus = async (): Promise<void> => {
     const today = usage.today();
     statusBar.setDetails(`Today: ${formatUsage(today)}`);
     if (engine.hasAnyFlight()) return;
-    statusBar.set(await restingStatus());
+    const refresh = ++statusRefreshes;
+    const status = await restingStatus();
+    // Reading the key can wait on secret storage: a newer refresh (Disable, Snooze…) or a new
+    // request may have set the status meanwhile, and this older answer must not replace it.
+    if (refresh !== statusRefreshes || engine.hasAnyFlight()) return;
+    statusBar.set(status);
   };
 
   const isExcluded = (document: vscode.TextDocument, settings: CompletionSettings): boolean =>
@@ -272,5 +280,7 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
     provider,
     status: () => statusBar.status,
     requestCount: () => engine.requestCount,
+    // A copy: the ledger updates its day objects in place.
+    usageToday: () => ({ ...usage.today() }),
   };
 }

@@ -15,6 +15,9 @@ export interface ProviderDeps {
   acceptCommand?: vscode.Command;
 }
 
+/** How long VS Code 1.139 waits after a keystroke before it asks inline completion providers. */
+const VSCODE_TYPING_DELAY_MS = 50;
+
 export class GhostInlineProvider implements vscode.InlineCompletionItemProvider {
   /** Set while we re-ask VS Code for a suggestion that grew: that Invoke is not the user's. */
   private growthRetriggers = 0;
@@ -36,7 +39,9 @@ export class GhostInlineProvider implements vscode.InlineCompletionItemProvider 
       this.growthRetriggers--;
       explicit = false;
     }
-    const settings = this.deps.settingsFor(document);
+    const configured = this.deps.settingsFor(document);
+    // VS Code already waits about 50 ms after a keystroke before asking: the setting is the whole pause.
+    const settings = { ...configured, debounceMs: Math.max(0, configured.debounceMs - VSCODE_TYPING_DELAY_MS) };
     const admitted = await this.deps.admit(document, settings);
     if (!admitted || token.isCancellationRequested) return undefined;
 

@@ -11,9 +11,11 @@
 //   await fake.waitForRequest(r => r.path === '/v1/completions', 10_000);
 //   await fake.close();
 //
-// A response spec: { text, chunkSize = 4, delayMs = 0 (before every chunk after
-// the first), firstDelayMs = 0, finishReason = 'stop', status (>= 400 → JSON
-// error body), message, model }. A spec may also be a function (request) => spec.
+// A response spec: { text, choices (several texts, streamed interleaved as choice
+// 0, 1, …; overrides text), chunkSize = 4, delayMs = 0 (before every chunk of
+// choice 0 after the first), firstDelayMs = 0, finishReason = 'stop', status
+// (>= 400 → JSON error body), message, model }. A spec may also be a function
+// (request) => spec.
 //
 // CLI (manual debugging): node test/e2e/fakeServer.mjs [port] [text]
 import http from 'node:http';
@@ -88,19 +90,28 @@ export async function startFakeServer({ port = 0, log = () => {} } = {}) {
     res.flushHeaders();
     const id = `cmpl-${record.n}`;
     const model = spec.model ?? body?.model ?? 'gpt-3.5-turbo-instruct';
-    const text = String(spec.text ?? '');
+    const texts = (Array.isArray(spec.choices) ? spec.choices : [spec.text ?? '']).map(String);
     const size = Math.max(1, spec.chunkSize ?? 4);
-    const pieces = [];
-    for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size));
-    if (!pieces.length) pieces.push('');
-    for (let i = 0; i < pieces.length; i++) {
-      if (i > 0 && spec.delayMs) await sleep(spec.delayMs);
+    const pieceLists = texts.map((text) => {
+      const pieces = [];
+      for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size));
+      return pieces.length ? pieces : [''];
+    });
+    // Choices interleaved piece by piece, as OpenAI streams n > 1.
+    const events = [];
+    for (let r = 0; r < Math.max(...pieceLists.map((p) => p.length)); r++) {
+      pieceLists.forEach((pieces, index) => {
+        if (r < pieces.length) events.push({ index, text: pieces[r], last: r === pieces.length - 1 });
+      });
+    }
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i];
+      if (i > 0 && e.index === 0 && spec.delayMs) await sleep(spec.delayMs);
       if (res.destroyed) return;
-      const last = i === pieces.length - 1;
-      res.write(`data: ${JSON.stringify({ id, object: 'text_completion', created: 1, model, choices: [{ text: pieces[i], index: 0, logprobs: null, finish_reason: last ? (spec.finishReason ?? 'stop') : null }] })}\n\n`);
+      res.write(`data: ${JSON.stringify({ id, object: 'text_completion', created: 1, model, choices: [{ text: e.text, index: e.index, logprobs: null, finish_reason: e.last ? (spec.finishReason ?? 'stop') : null }] })}\n\n`);
     }
     if (res.destroyed) return;
-    const completionTokens = Math.max(1, Math.ceil(text.length / 4));
+    const completionTokens = Math.max(1, Math.ceil(texts.join('').length / 4));
     res.write(`data: ${JSON.stringify({ id, object: 'text_completion', created: 1, model, choices: [], usage: { prompt_tokens: 10, completion_tokens: completionTokens, total_tokens: 10 + completionTokens } })}\n\n`);
     res.write('data: [DONE]\n\n');
     res.end();

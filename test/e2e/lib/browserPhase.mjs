@@ -43,7 +43,12 @@ export async function runBrowserPhase({ runDir, env, artifactsDir, grep = '' }) 
     await wb.waitReady();
     log(`browser: workbench restored in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
-    const ctx = { page, wb, fake, workspace, readFile: (name) => fs.readFileSync(path.join(workspace, name), 'utf8') };
+    const ctx = {
+      page, wb, fake, workspace,
+      readFile: (name) => fs.readFileSync(path.join(workspace, name), 'utf8'),
+      /** The extension's "Ghost Complete" log files (one per extension host session). */
+      extensionLogs: () => findFiles(path.join(userDataDir, 'logs'), /^Ghost Complete\.log$/),
+    };
     let index = 0;
     for (const test of browserTests) {
       index++;

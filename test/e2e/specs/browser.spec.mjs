@@ -1,9 +1,11 @@
 // Browser tests: a user in the VS Code web workbench (code-server) with Ghost Complete
 // installed from the VSIX. Run in order on one workbench page by lib/browserPhase.mjs.
 // Each test gets ctx = { page, wb (lib/workbench.mjs), fake (fakeServer.mjs), workspace,
-// readFile(name) }; the fake server's scripted responses are reset before each test.
+// readFile(name), extensionLogs() }; the fake server's scripted responses are reset before each test.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { sleep, waitFor } from '../lib/util.mjs';
+import { STATUS_SELECTOR } from '../lib/workbench.mjs';
 
 export const API_KEY = 'sk-e2e-user-typed-4f9c2a';
 
@@ -13,7 +15,15 @@ export const WORKSPACE_FILES = {
   'total.py': '',
   'sub.py': 'def sub(a, b):',
   'mul.py': '# multiply\ndef mul(a, b):\n\nprint(mul(2, 3))\n',
+  'through.py': '',
+  'alt.py': 'import math\n\n',
+  'cycle.py': 'import math\nimport os\n\n',
+  'timing.py': '',
+  'secret.py': 'x = 1',
 };
+
+/** The debounce the extension uses by default (ghostComplete.debounceMs). */
+const DEBOUNCE_MS = 100;
 
 /** Types like a user (a few ms between keys) into the focused editor. */
 async function typeText(page, text) {
@@ -91,6 +101,121 @@ export const browserTests = [
       await waitFor('the suggestion in the buffer', async () => (await wb.editorText())?.includes('return a + b'), { timeout: 5_000 });
       await wb.save();
       assert.equal(readFile('add.py'), 'def add(a, b):\n    return a + b');
+    },
+  },
+  {
+    name: 'typing through a shown suggestion keeps showing the rest and sends no request; Tab + Ctrl+S writes it',
+    async fn({ page, wb, fake, readFile }) {
+      const suggestion = 'return a + b + c';
+      fake.respondWith({ text: suggestion, chunkSize: 4, delayMs: 20 });
+      await open(wb, 'through.py');
+      const from = fake.requests.length;
+      await typeText(page, 'def add3(a, b, c):');
+      await page.keyboard.press('Enter');
+      await wb.waitGhostText((g) => g === suggestion, `ghost text ${JSON.stringify(suggestion)}`, 15_000);
+      const request = await completionAfter(fake, from);
+      assert.ok(String(request.body.prompt).endsWith('def add3(a, b, c):\n    '), `prompt ${JSON.stringify(request.body.prompt)}`);
+      await waitFor('the stream to end', () => fake.completions.at(-1).finished, { timeout: 10_000 });
+      const requests = fake.completions.length;
+
+      const typed = 'return a';
+      for (let i = 1; i <= typed.length; i++) {
+        await page.keyboard.type(typed[i - 1]);
+        const rest = suggestion.slice(i);
+        await wb.waitGhostText((g) => g === rest, `ghost text ${JSON.stringify(rest)} after typing ${JSON.stringify(typed.slice(0, i))}`, 5_000);
+      }
+      // Past the debounce, a request for the new text would have been sent by now.
+      await sleep(DEBOUNCE_MS + 300);
+      assert.equal(await wb.ghostText(), ' + b + c');
+      assert.equal(fake.completions.length, requests, `typing through sent ${fake.completions.length - requests} request(s)`);
+
+      await page.keyboard.press('Tab');
+      await waitFor('the suggestion in the buffer', async () => (await wb.editorText())?.includes(suggestion), { timeout: 5_000 });
+      await wb.save();
+      assert.equal(readFile('through.py'), `def add3(a, b, c):\n    ${suggestion}`);
+      assert.equal(fake.completions.length, requests, 'accepting the suggestion sent a request');
+    },
+  },
+  {
+    name: 'Alt+\\ on an empty line asks for a suggestion at once, with alternatives (n: 3)',
+    async fn({ page, wb, fake }) {
+      const alternatives = ['print(math.tau)', 'y = math.cos(0)', 'print(math.inf)'];
+      fake.respondWith({ choices: alternatives, chunkSize: 4 });
+      await open(wb, 'alt.py');
+      await page.keyboard.press('Control+End');
+      const from = fake.requests.length;
+      await page.keyboard.press('Alt+Backslash');
+      const request = await completionAfter(fake, from, 5_000).catch(() => {
+        throw new Error('Alt+\\ sent no request: VS Code 1.139 binds no key to editor.action.inlineSuggest.trigger by default, '
+          + 'so Ghost Complete must contribute the Alt+\\ keybinding itself (package.json contributes.keybindings)');
+      });
+      assert.equal(request.body.n, 3, `n sent: ${JSON.stringify(request.body.n)}`);
+      await wb.waitGhostText((g) => alternatives.includes(g), 'one of the alternatives as ghost text', 10_000);
+      await wb.escape();
+      await waitFor('the ghost text to go', async () => (await wb.ghostText()) === '', { timeout: 5_000 });
+      assert.ok(!(await wb.dirty()), 'the file changed');
+    },
+  },
+  {
+    name: 'an explicit trigger on an empty line asks for n: 3; Alt+] shows another alternative; Tab inserts the shown one',
+    async fn({ page, wb, fake, readFile }) {
+      const alternatives = ['print(math.pi)', 'x = math.sqrt(2)', 'print(os.sep)'];
+      fake.respondWith({ choices: alternatives, chunkSize: 4 });
+      // Not alt.py: the answer to Alt+\ there is cached for that place.
+      await open(wb, 'cycle.py');
+      await page.keyboard.press('Control+End');
+      const from = fake.requests.length;
+      await wb.runCommand('Trigger Inline Suggestion');
+      const request = await completionAfter(fake, from);
+      assert.equal(request.body.n, 3, `n sent: ${JSON.stringify(request.body.n)}`);
+      assert.ok(String(request.body.prompt).endsWith('import math\nimport os\n\n'), `prompt ${JSON.stringify(request.body.prompt)}`);
+      await wb.waitGhostText((g) => alternatives.includes(g), 'one of the alternatives as ghost text', 15_000);
+      await waitFor('the stream to end', () => request.finished, { timeout: 10_000 });
+      // The extension may re-show a finished suggestion once; let the ghost text settle.
+      const first = await waitForStableGhost(wb, (g) => alternatives.includes(g), 'one of the alternatives');
+
+      await page.keyboard.press('Alt+BracketRight');
+      const second = await wb.waitGhostText((g) => alternatives.includes(g) && g !== first, `another alternative than ${JSON.stringify(first)}`, 5_000);
+      await page.keyboard.press('Tab');
+      await waitFor('the shown alternative in the buffer', async () => (await wb.editorText())?.includes(second), { timeout: 5_000 });
+      await wb.save();
+      assert.equal(readFile('cycle.py'), `import math\nimport os\n\n${second}`);
+      assert.equal(fake.completions.filter((r) => r.n > from).length, 1, 'cycling through the alternatives sent another request');
+    },
+  },
+  {
+    name: 'measurement: time from the last keystroke to the ghost text, first line delayed 200 ms by the server',
+    async fn({ page, wb, fake, readFile }) {
+      const FIRST_LINE_DELAY_MS = 200;
+      fake.respondWith({ text: 'return v * k', chunkSize: 4, firstDelayMs: FIRST_LINE_DELAY_MS });
+      await open(wb, 'timing.py');
+      await typeText(page, 'def scale(v, k):');
+      // Timestamps taken in the page: the keydown of each key, and the first ghost text in the DOM after it.
+      await page.evaluate(() => {
+        const t = (window.__ghostTiming = { key: 0, ghost: 0, observer: undefined });
+        const ghostShown = () => {
+          const editor = document.querySelector('.editor-instance .monaco-editor');
+          const ghost = editor && [...editor.querySelectorAll('.ghost-text-decoration, .ghost-text')].map((e) => e.textContent).join('');
+          return !!ghost && ghost.replace(/\u00a0/g, ' ').trim() !== '';
+        };
+        window.addEventListener('keydown', () => { t.key = performance.now(); t.ghost = 0; }, true);
+        t.observer = new MutationObserver(() => { if (t.key && !t.ghost && ghostShown()) t.ghost = performance.now(); });
+        t.observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      await page.keyboard.press('Enter');
+      await wb.waitGhostText((g) => g === 'return v * k', 'ghost text "return v * k"', 15_000);
+      const ms = await page.evaluate(() => {
+        const t = window.__ghostTiming;
+        t.observer.disconnect();
+        return t.ghost && t.key ? Math.round(t.ghost - t.key) : -1;
+      });
+      console.log(`    measurement: ghost text visible ${ms} ms after the last keystroke (debounce ${DEBOUNCE_MS} ms + first line after ${FIRST_LINE_DELAY_MS} ms)`);
+      assert.ok(ms >= FIRST_LINE_DELAY_MS, `ghost text after ${ms} ms: sooner than the server answered`);
+      assert.ok(ms < 2_000, `ghost text only after ${ms} ms`);
+      await page.keyboard.press('Tab');
+      await waitFor('the suggestion in the buffer', async () => (await wb.editorText())?.includes('return v * k'), { timeout: 5_000 });
+      await wb.save();
+      assert.equal(readFile('timing.py'), 'def scale(v, k):\n    return v * k');
     },
   },
   {
@@ -183,4 +308,68 @@ export const browserTests = [
       assert.equal(readFile('mul.py'), original, 'one Ctrl+Z did not remove the whole insertion');
     },
   },
+  {
+    name: 'a 401 that echoes the key: the status bar shows the error, and the key is neither there nor in the log',
+    async fn({ page, wb, fake, readFile, extensionLogs }) {
+      const before = readFile('secret.py');
+      fake.respondWith({
+        status: 401,
+        message: `Incorrect API key provided: ${API_KEY}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+      });
+      await open(wb, 'secret.py');
+      await page.keyboard.press('Control+End');
+      const from = fake.requests.length;
+      await page.keyboard.press('Enter');
+      const request = await completionAfter(fake, from);
+      assert.equal(request.headers.authorization, `Bearer ${API_KEY}`);
+      const label = await wb.waitForStatus(/^Ghost Complete: error: .*rejected the API key \(401\)/, 15_000);
+      assert.match(label, /Incorrect API key provided/);
+      assert.ok(!label.includes(API_KEY) && !label.includes(API_KEY.slice(-6)), `the key is in the status bar: ${label}`);
+      // The log is written to disk shortly after; wait for the failed request's line.
+      const logs = await waitFor('the failed request in the extension log', () => {
+        const texts = extensionLogs().map((f) => fs.readFileSync(f, 'utf8'));
+        return texts.some((t) => /request failed: .*401/.test(t)) ? texts : undefined;
+      }, { timeout: 10_000 });
+      for (const text of logs) {
+        assert.ok(!text.includes(API_KEY) && !text.includes(API_KEY.slice(-6)), 'the API key is in the extension log');
+      }
+      await wb.runCommand('File: Revert File');
+      await waitFor('reverted', async () => !(await wb.dirty()), { timeout: 5_000 });
+      assert.equal(readFile('secret.py'), before);
+    },
+  },
+  {
+    name: 'clicking the status bar item opens the menu; "Snooze for 5 minutes" makes it show snoozed; "Resume now" ends it',
+    async fn({ page, wb }) {
+      const item = page.locator(`#workbench\\.parts\\.statusbar ${STATUS_SELECTOR}`).first();
+      await item.click();
+      const snooze = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Snooze for 5 minutes' });
+      await snooze.waitFor({ state: 'visible', timeout: 10_000 });
+      await snooze.click();
+      await wb.waitQuickInput(false);
+      const label = await wb.waitForStatus(/^Ghost Complete: snoozed/, 10_000);
+      assert.match(label, /^Ghost Complete: snoozed: until /);
+
+      await item.click();
+      const resume = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Resume now' });
+      await resume.waitFor({ state: 'visible', timeout: 10_000 });
+      await resume.click();
+      await wb.waitForStatus(/^Ghost Complete: (ready|error)/, 10_000);
+    },
+  },
 ];
+
+/** Waits until the ghost text matches `predicate` and stays the same for `stableMs`; returns it. */
+async function waitForStableGhost(wb, predicate, what, stableMs = 300) {
+  let last;
+  let since = Date.now();
+  return waitFor(`ghost text to settle on ${what} (last ${JSON.stringify(last)})`, async () => {
+    const g = await wb.ghostText();
+    if (g !== last || !predicate(g)) {
+      last = g;
+      since = Date.now();
+      return undefined;
+    }
+    return Date.now() - since >= stableMs ? g : undefined;
+  }, { timeout: 5_000, interval: 25 });
+}

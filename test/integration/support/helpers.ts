@@ -11,6 +11,10 @@ export type StatusState = 'idle' | 'requesting' | 'error' | 'disabled' | 'snooze
 export interface GhostCompleteApi {
   provider: vscode.InlineCompletionItemProvider;
   status(): { state: StatusState; message?: string };
+  /** Requests sent to the server since activation. */
+  requestCount(): number;
+  /** Today's usage as recorded on this machine (what Show Usage and the tooltip show). */
+  usageToday(): { day: string; requests: number; promptTokens: number; completionTokens: number; shown: number; accepted: number; cost: number };
 }
 
 export async function activateExtension(): Promise<GhostCompleteApi> {
@@ -31,6 +35,11 @@ const TOUCHED: Array<{ key: string; languageId?: string }> = [];
 export async function setSetting(key: string, value: unknown, languageId?: string): Promise<void> {
   TOUCHED.push({ key, languageId });
   await config(languageId).update(key, value, vscode.ConfigurationTarget.Global, languageId !== undefined);
+}
+
+/** Marks a setting written by something else (e.g. a command) for removal by resetSettings(). */
+export function trackSetting(key: string, languageId?: string): void {
+  TOUCHED.push({ key, languageId });
 }
 
 export async function setEditorSetting(section: string, key: string, value: unknown): Promise<void> {
@@ -80,24 +89,91 @@ export async function closeAllEditors(): Promise<void> {
   }
 }
 
+export interface ProvideOptions {
+  /** Default Invoke (explicit, as Alt+\); Automatic is what typing triggers. */
+  triggerKind?: vscode.InlineCompletionTriggerKind;
+  selectedCompletionInfo?: vscode.SelectedCompletionInfo;
+  /** Fail if the provider has not answered by then (default 10 s). */
+  timeoutMs?: number;
+}
+
 export async function provide(
   api: GhostCompleteApi,
   document: vscode.TextDocument,
   position: vscode.Position,
+  options: ProvideOptions = {},
 ): Promise<vscode.InlineCompletionItem[]> {
   const tokenSource = new vscode.CancellationTokenSource();
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    const result = await api.provider.provideInlineCompletionItems(
-      document,
-      position,
-      { triggerKind: vscode.InlineCompletionTriggerKind.Invoke, selectedCompletionInfo: undefined },
-      tokenSource.token,
+    const answer = Promise.resolve(
+      api.provider.provideInlineCompletionItems(
+        document,
+        position,
+        {
+          triggerKind: options.triggerKind ?? vscode.InlineCompletionTriggerKind.Invoke,
+          selectedCompletionInfo: options.selectedCompletionInfo,
+        },
+        tokenSource.token,
+      ),
     );
+    const result = await Promise.race([
+      answer,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          tokenSource.cancel();
+          reject(new Error(`the provider did not answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+      }),
+    ]);
     if (!result) return [];
     return Array.isArray(result) ? result : result.items;
   } finally {
+    if (timer) clearTimeout(timer);
     tokenSource.dispose();
   }
+}
+
+/** Same as provide() with triggerKind Automatic (what typing does). */
+export function provideAutomatic(
+  api: GhostCompleteApi,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  options: Omit<ProvideOptions, 'triggerKind'> = {},
+): Promise<vscode.InlineCompletionItem[]> {
+  return provide(api, document, position, { ...options, triggerKind: vscode.InlineCompletionTriggerKind.Automatic });
+}
+
+export function endOf(document: vscode.TextDocument): vscode.Position {
+  return document.positionAt(document.getText().length);
+}
+
+type MessageFn = 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
+
+/**
+ * Records every message the extension shows (information, warning, error) while it runs,
+ * without showing them. The test files and the extension under test share one `vscode` API
+ * object (same extension folder), so replacing its window functions reaches the extension.
+ * Call restore() in teardown.
+ */
+export function captureMessages(): { messages: Array<{ kind: MessageFn; text: string }>; restore(): void } {
+  const window = vscode.window as unknown as Record<MessageFn, (...args: unknown[]) => Thenable<unknown>>;
+  const originals = new Map<MessageFn, (...args: unknown[]) => Thenable<unknown>>();
+  const messages: Array<{ kind: MessageFn; text: string }> = [];
+  for (const kind of ['showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const) {
+    originals.set(kind, window[kind]);
+    window[kind] = (text: unknown) => {
+      messages.push({ kind, text: String(text) });
+      return Promise.resolve(undefined);
+    };
+  }
+  return {
+    messages,
+    restore: () => {
+      for (const [kind, fn] of originals) window[kind] = fn;
+    },
+  };
 }
 
 export function insertTextOf(item: vscode.InlineCompletionItem): string {

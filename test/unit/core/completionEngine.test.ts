@@ -107,6 +107,15 @@ describe('CompletionEngine (real client, loopback server)', () => {
     assert.equal(server.requestCount, 1, 'no request while typing through or backspacing');
   });
 
+  it('does not reuse one file\'s answer in another file with the same text', async () => {
+    server.setHandler((ctx) => streamChunks(ctx, { choices: [[`answer ${ctx.index}`]] }));
+    const doc = 'x = █\n';
+    await engine.complete(inputAt(doc, settings), live().signal);
+    const other = await engine.complete(inputAt(doc, settings, { editorKey: 'file:///work/other.py' }), live().signal);
+    assert.deepEqual(other.map((s) => s.text), ['answer 1']);
+    assert.equal(server.requestCount, 2);
+  });
+
   it('asks again when the user types something the suggestion did not predict', async () => {
     server.setHandler((ctx) => streamChunks(ctx, { choices: [['return a + b']] }));
     const doc = 'def add(a, b):\n    █\n';
