@@ -4,38 +4,26 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { FakeOpenAI } from './support/fakeServer';
 import {
   type GhostCompleteApi,
-  activateExtension,
   closeAllEditors,
   insertTextOf,
   provide,
   resetSettings,
   setSetting,
   waitFor,
+  useFakeServer,
 } from './support/helpers';
 
 const KEY = 'sk-test-integration-0123456789';
 
 suite('Ghost Complete: completions against a fake server', () => {
+  const fixture = useFakeServer(KEY);
+  const server = fixture.server;
   let api: GhostCompleteApi;
-  const server = new FakeOpenAI();
 
-  suiteSetup(async () => {
-    await server.start();
-    api = await activateExtension();
-  });
-
-  suiteTeardown(async () => {
-    await resetSettings();
-    await server.stop();
-  });
-
-  setup(async () => {
-    server.reset();
-    await setSetting('baseUrl', server.baseUrl);
-    await vscode.commands.executeCommand('ghostComplete.setApiKey', KEY);
+  suiteSetup(() => {
+    api = fixture.api();
   });
 
   teardown(async () => {

@@ -6,10 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { FakeOpenAI } from './support/fakeServer';
 import {
   type GhostCompleteApi,
-  activateExtension,
   captureMessages,
   closeAllEditors,
   endOf,
@@ -19,29 +17,19 @@ import {
   resetSettings,
   setSetting,
   waitFor,
+  useFakeServer,
 } from './support/helpers';
 
 const KEY = 'sk-test-provider-1a2b3c4d5e6f';
 
 suite('Ghost Complete: the inline completion provider', () => {
+  const fixture = useFakeServer(KEY);
+  const server = fixture.server;
   let api: GhostCompleteApi;
-  const server = new FakeOpenAI();
   const cleanups: Array<() => unknown> = [];
 
-  suiteSetup(async () => {
-    await server.start();
-    api = await activateExtension();
-  });
-
-  suiteTeardown(async () => {
-    await resetSettings();
-    await server.stop();
-  });
-
-  setup(async () => {
-    server.reset();
-    await setSetting('baseUrl', server.baseUrl);
-    await vscode.commands.executeCommand('ghostComplete.setApiKey', KEY);
+  suiteSetup(() => {
+    api = fixture.api();
   });
 
   teardown(async () => {

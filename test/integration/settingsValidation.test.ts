@@ -3,10 +3,8 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { FakeOpenAI } from './support/fakeServer';
 import {
   type GhostCompleteApi,
-  activateExtension,
   captureMessages,
   closeAllEditors,
   endOf,
@@ -16,33 +14,26 @@ import {
   setEditorSetting,
   setSetting,
   waitFor,
+  useFakeServer,
 } from './support/helpers';
 
 const KEY = 'sk-test-settings-0a1b2c3d4e5f';
 
 suite('Ghost Complete: invalid settings fall back to their defaults', () => {
+  const fixture = useFakeServer(KEY);
+  const server = fixture.server;
   let api: GhostCompleteApi;
-  const server = new FakeOpenAI();
   let captured: ReturnType<typeof captureMessages>;
 
   const warningsAbout = (setting: string) =>
     captured.messages.filter((m) => m.kind === 'showWarningMessage' && m.text.includes(`ghostComplete.${setting}`));
 
-  suiteSetup(async () => {
-    await server.start();
-    api = await activateExtension();
-  });
-
-  suiteTeardown(async () => {
-    await resetSettings();
-    await server.stop();
+  suiteSetup(() => {
+    api = fixture.api();
   });
 
   setup(async () => {
-    server.reset();
     captured = captureMessages();
-    await setSetting('baseUrl', server.baseUrl);
-    await vscode.commands.executeCommand('ghostComplete.setApiKey', KEY);
   });
 
   teardown(async () => {

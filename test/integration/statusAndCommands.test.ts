@@ -4,11 +4,9 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { FakeOpenAI } from './support/fakeServer';
 import {
   type GhostCompleteApi,
   type StatusState,
-  activateExtension,
   captureMessages,
   closeAllEditors,
   config,
@@ -16,16 +14,17 @@ import {
   insertTextOf,
   provide,
   resetSettings,
-  setSetting,
   trackSetting,
   waitFor,
+  useFakeServer,
 } from './support/helpers';
 
 const KEY = 'sk-test-status-9f8e7d6c5b4a3210';
 
 suite('Ghost Complete: status bar states and commands', () => {
+  const fixture = useFakeServer(KEY);
+  const server = fixture.server;
   let api: GhostCompleteApi;
-  const server = new FakeOpenAI();
   let restoreMessages: (() => void) | undefined;
 
   const waitState = (state: StatusState, timeoutMs = 5_000) =>
@@ -33,20 +32,11 @@ suite('Ghost Complete: status bar states and commands', () => {
 
   const pythonDoc = () => vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
 
-  suiteSetup(async () => {
-    await server.start();
-    api = await activateExtension();
-  });
-
-  suiteTeardown(async () => {
-    await resetSettings();
-    await server.stop();
+  suiteSetup(() => {
+    api = fixture.api();
   });
 
   setup(async () => {
-    server.reset();
-    await setSetting('baseUrl', server.baseUrl);
-    await vscode.commands.executeCommand('ghostComplete.setApiKey', KEY);
     await waitState('idle');
   });
 

@@ -2,6 +2,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { FakeOpenAI } from './fakeServer';
 
 export const EXTENSION_ID = 'ghost-complete.ghost-complete';
 
@@ -178,4 +179,34 @@ export function captureMessages(): { messages: Array<{ kind: MessageFn; text: st
 
 export function insertTextOf(item: vscode.InlineCompletionItem): string {
   return typeof item.insertText === 'string' ? item.insertText : item.insertText.value;
+}
+
+/**
+ * Registers the hooks every suite against the fake server shares: the server up and the
+ * extension active for the suite, and before each test the base URL on the server and `key` set.
+ * Call it inside `suite()`, before the suite's own hooks, so those run after these.
+ */
+export function useFakeServer(key: string): { server: FakeOpenAI; api(): GhostCompleteApi } {
+  const server = new FakeOpenAI();
+  let api: GhostCompleteApi | undefined;
+  suiteSetup(async () => {
+    await server.start();
+    api = await activateExtension();
+  });
+  suiteTeardown(async () => {
+    await resetSettings();
+    await server.stop();
+  });
+  setup(async () => {
+    server.reset();
+    await setSetting('baseUrl', server.baseUrl);
+    await vscode.commands.executeCommand('ghostComplete.setApiKey', key);
+  });
+  return {
+    server,
+    api: () => {
+      if (!api) throw new Error('the extension is not active yet');
+      return api;
+    },
+  };
 }
