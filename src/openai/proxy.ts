@@ -15,7 +15,7 @@
 import { BlockList, isIP } from 'node:net';
 import { Dispatcher, Pool, ProxyAgent } from 'undici';
 import { CompletionError, snippet } from './errors';
-import { destroyAll } from './transport';
+import { destroyAll, errorCode } from './transport';
 
 export interface ProxyOptions {
   /** VS Code's `http.proxy`; empty means "use the environment". */
@@ -391,17 +391,6 @@ function tunnelRefused(data: Dispatcher.ConnectData, target: string, proxy: Pars
   );
 }
 
-/** The system or undici error code, looking through AggregateError (happy-eyeballs) and `cause`. */
-function errorCode(err: unknown): string | undefined {
-  let e: unknown = err;
-  for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    const inner = (e as { errors?: unknown[] }).errors;
-    e = Array.isArray(inner) && inner.length > 0 ? inner[0] : (e as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
 
 /** Stands in for a proxy whose URL is unusable: every request fails at once with the configuration error. */
 class RejectingDispatcher extends Dispatcher {

@@ -297,7 +297,7 @@ const CONNECT_FAILURES: Record<string, string> = {
 };
 
 /** The system or undici error code, looking through AggregateError (happy-eyeballs) and `cause`. */
-function errorCode(err: unknown): string | undefined {
+export function errorCode(err: unknown): string | undefined {
   let e: unknown = err;
   for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++) {
     const code = (e as { code?: unknown }).code;

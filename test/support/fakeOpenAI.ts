@@ -10,6 +10,7 @@
 //   await server.close();
 
 import * as http from 'node:http';
+import type { EndpointConfig } from '../../src/openai/types';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 
@@ -365,4 +366,15 @@ export async function defaultHandler(ctx: FakeContext): Promise<void> {
     return;
   }
   sendError(ctx, 404, { message: `Unknown path ${path}`, type: 'invalid_request_error' });
+}
+
+/** Endpoint settings for talking to `server` as an OpenAI-compatible server, with short timeouts. */
+export function fakeEndpoint(server: FakeOpenAI, apiKey: string, over: Partial<EndpointConfig> = {}): EndpointConfig {
+  return {
+    provider: 'openai-compatible',
+    baseUrl: server.baseUrl,
+    apiKey,
+    timeouts: { connectMs: 2000, firstByteMs: 2000, idleMs: 2000 },
+    ...over,
+  };
 }

@@ -17,6 +17,7 @@ import {
   streamChunks,
   writeChunk,
   writeRaw,
+  fakeEndpoint,
   type FakeOpenAI,
 } from '../../support/fakeOpenAI';
 import { validate } from './schemas';
@@ -27,13 +28,7 @@ const REQ: CompletionRequest = { model: 'gpt-3.5-turbo-instruct', prompt: 'funct
 let server: FakeOpenAI;
 
 function config(over: Partial<EndpointConfig> = {}): EndpointConfig {
-  return {
-    provider: 'openai-compatible',
-    baseUrl: server.baseUrl,
-    apiKey: KEY,
-    timeouts: { connectMs: 2000, firstByteMs: 2000, idleMs: 2000 },
-    ...over,
-  };
+  return fakeEndpoint(server, KEY, over);
 }
 
 interface Run {

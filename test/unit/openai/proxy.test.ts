@@ -27,6 +27,7 @@ import {
   sseData,
   startFakeOpenAI,
   streamChunks,
+  fakeEndpoint,
   type FakeOpenAI,
 } from '../../support/fakeOpenAI';
 
@@ -373,13 +374,7 @@ describe('streamCompletion through a CONNECT proxy (127.0.0.1 only)', () => {
   let proxy: TestProxy;
 
   function config(over: Partial<EndpointConfig> = {}): EndpointConfig {
-    return {
-      provider: 'openai-compatible',
-      baseUrl: server.baseUrl,
-      apiKey: KEY,
-      timeouts: { connectMs: 2000, firstByteMs: 2000, idleMs: 2000 },
-      ...over,
-    };
+    return fakeEndpoint(server, KEY, over);
   }
 
   beforeEach(async () => {
