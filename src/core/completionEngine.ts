@@ -194,10 +194,10 @@ export class CompletionEngine {
       if (k.prefixTail.length < KEY_TAIL_CHARS && input.prefix.length - typedLength !== k.prefixTail.length) continue;
       const text = flight.choices[0].text;
       // Typed past what has streamed so far: fine while it streams and agrees so far.
-      const agrees = typed.startsWith(text) ? !flight.answered : text.startsWith(typed);
+      const agrees = text.startsWith(typed) || (!flight.answered && typed.startsWith(text));
       if (!agrees) continue;
-      // Typed through to the end of a finished answer: nothing left to show, so ask anew.
-      if (flight.answered && typed !== '' && text.slice(typed.length).trim() === '') continue;
+      // Typed past the end of a finished answer (e.g. Enter after it): ask anew for the new line.
+      if (flight.answered && typed.length > text.trimEnd().length) continue;
       return { flight, typed };
     }
     return undefined;
@@ -336,9 +336,9 @@ export class CompletionEngine {
       return [];
     }
     if (flight.error || flight.aborted) return [];
-    if (typed !== '' && flight.answered && !flight.choices.some((c) => c.text.startsWith(typed) && c.text.slice(typed.length).trim() !== '')) {
-      return undefined;
-    }
+    // The answer went another way than the user typed meanwhile, or ended before it: not ours to serve.
+    const continues = (c: { text: string }) => c.text.startsWith(typed) && typed.length <= c.text.trimEnd().length;
+    if (typed !== '' && flight.answered && !flight.choices.some(continues)) return undefined;
 
     const suggestions: Suggestion[] = [];
     const seen = new Set<string>();

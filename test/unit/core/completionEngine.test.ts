@@ -210,13 +210,23 @@ describe('CompletionEngine (real client, loopback server)', () => {
     assert.equal(server.requests[1].body.prompt, 'def add(a, b):\n    retu');
   });
 
-  it('asks anew once the user has typed a finished answer to its end', async () => {
-    server.setHandler((ctx) => streamChunks(ctx, { choices: [[ctx.index === 0 ? 'import os\n\n' : 'import sys']] }));
+  it('asks nothing more at the end of an accepted answer, and asks anew on the next line', async () => {
     const doc = '█\n';
+    // Accepted whole, exactly as shown: nothing to ask.
+    const exact = '█';
+    server.setHandler((ctx) => streamChunks(ctx, { choices: [[ctx.index === 0 ? 'import re' : 'import sys']] }));
+    await engine.complete(inputAt(exact, settings, { editorKey: 'file:///exact.py' }), live().signal);
+    assert.deepEqual(await engine.complete(inputAt(typeAt(exact, 'import re'), settings, { editorKey: 'file:///exact.py' }), live().signal), []);
+    assert.equal(server.requestCount, 1);
+    server.setHandler((ctx) => streamChunks(ctx, { choices: [[ctx.index === 1 ? 'import os\n\n' : 'import sys']] }));
     assert.deepEqual((await engine.complete(inputAt(doc, settings), live().signal)).map((s) => s.text), ['import os']);
+    // Accepting it (or typing all of it) leaves nothing to show, and the model said it ends there.
+    assert.deepEqual(await engine.complete(inputAt(typeAt(doc, 'import os'), settings), live().signal), []);
+    assert.equal(server.requestCount, 2);
+    // Enter moves past it: the new line gets its own answer.
     const atEnd = await engine.complete(inputAt(typeAt(doc, 'import os\n'), settings), live().signal);
     assert.deepEqual(atEnd.map((s) => s.text), ['import sys']);
-    assert.equal(server.requestCount, 2);
+    assert.equal(server.requestCount, 3);
   });
 
   it('keeps the stream when the user types exactly what is streaming in', async () => {
