@@ -192,12 +192,14 @@ export class CompletionEngine {
       const typed = typedLength === 0 ? '' : input.prefix.slice(-typedLength);
       if (!input.prefix.endsWith(k.prefixTail + typed)) continue;
       if (k.prefixTail.length < KEY_TAIL_CHARS && input.prefix.length - typedLength !== k.prefixTail.length) continue;
-      const text = flight.choices[0].text;
-      // Typed past what has streamed so far: fine while it streams and agrees so far.
-      const agrees = text.startsWith(typed) || (!flight.answered && typed.startsWith(text));
-      if (!agrees) continue;
+      // Any alternative the user may have cycled to and typed or accepted. Typing past what has
+      // streamed so far is fine while it streams and agrees so far.
+      const agreeing = flight.choices.filter(
+        (c) => c.text.startsWith(typed) || (!flight.answered && typed.startsWith(c.text)),
+      );
+      if (agreeing.length === 0) continue;
       // Typed past the end of a finished answer (e.g. Enter after it): ask anew for the new line.
-      if (flight.answered && typed.length > text.trimEnd().length) continue;
+      if (flight.answered && agreeing.every((c) => typed.length > c.text.trimEnd().length)) continue;
       return { flight, typed };
     }
     return undefined;

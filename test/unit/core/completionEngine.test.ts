@@ -305,9 +305,16 @@ describe('CompletionEngine (real client, loopback server)', () => {
 
   it('asks for alternatives on an explicit trigger and returns them all', async () => {
     server.setHandler((ctx) => streamChunks(ctx, { choices: [['return a + b'], ['return b + a'], ['return sum((a, b))']] }));
-    const result = await engine.complete(inputAt('def add(a, b):\n    █\n', settings, { explicit: true }), live().signal);
+    const doc = 'def add(a, b):\n    █\n';
+    const result = await engine.complete(inputAt(doc, settings, { explicit: true }), live().signal);
     assert.equal(server.requests[0].body.n, 3);
     assert.deepEqual(result.map((s) => s.text), ['return a + b', 'return b + a', 'return sum((a, b))']);
+    // Cycled to the second one and typed into it: still served from the same answer.
+    const typed = await engine.complete(inputAt(typeAt(doc, 'return b'), settings), live().signal);
+    assert.deepEqual(typed.map((s) => s.text), [' + a']);
+    // Accepted the third one: nothing more to show, and no request.
+    assert.deepEqual(await engine.complete(inputAt(typeAt(doc, 'return sum((a, b))'), settings), live().signal), []);
+    assert.equal(server.requestCount, 1);
   });
 
   it('drops `suffix` for a server that rejects it, and remembers that', async () => {
