@@ -19,6 +19,8 @@ export interface FakeResponse {
   delayMs?: number;
   /** Pause before the response starts (time to first byte). */
   firstDelayMs?: number;
+  /** Cut the connection after this many pieces: a stream that breaks off in the middle. */
+  cutAfter?: number;
   /** An HTTP error status (>= 400) answered with an OpenAI-style JSON error body instead. */
   status?: number;
   message?: string;
@@ -152,6 +154,10 @@ export class FakeOpenAI {
       const e = events[i]!;
       if (i > 0 && spec.delayMs && e.index === 0) await new Promise((r) => setTimeout(r, spec.delayMs));
       if (res.destroyed) return;
+      if (spec.cutAfter !== undefined && i >= spec.cutAfter) {
+        res.socket?.destroy();
+        return;
+      }
       completionTokens++;
       res.write(`data: ${JSON.stringify({ ...base, choices: [{ text: e.text, index: e.index, logprobs: null, finish_reason: e.last ? 'stop' : null }] })}\n\n`);
     }

@@ -1,0 +1,62 @@
+// Complete Selection when things go wrong mid-stream: the user's own edit stops it without
+// being touched, and a stream that breaks off leaves no half-written answer behind.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { type GhostCompleteApi, closeAllEditors, resetSettings, useFakeServer, waitFor } from './support/helpers';
+
+const KEY = 'sk-test-selection-9f8e7d6c5b4a';
+
+suite('Ghost Complete: Complete Selection under interruption', () => {
+  const fixture = useFakeServer(KEY);
+  const server = fixture.server;
+  let api: GhostCompleteApi;
+
+  suiteSetup(() => {
+    api = fixture.api();
+  });
+
+  teardown(async () => {
+    await closeAllEditors();
+    await resetSettings();
+  });
+
+  async function selectLine(content: string, line: number): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor }> {
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(line, 0, line, doc.lineAt(line).text.length);
+    return { doc, editor };
+  }
+
+  test('an edit by the user stops the stream; the edit stays and nothing more is inserted', async () => {
+    server.response = { text: 'AAAA BBBB CCCC DDDD EEEE FFFF', chunkSize: 5, delayMs: 150 };
+    const original = 'def mul(a, b):\n# end\n';
+    const { doc, editor } = await selectLine(original, 0);
+    const command = vscode.commands.executeCommand('ghostComplete.completeSelection');
+    await waitFor('the first streamed piece', () => doc.getText().includes('AAAA'), 5_000);
+
+    // The user moves to the end of the document and types while the answer streams in.
+    const end = doc.positionAt(doc.getText().length);
+    editor.selection = new vscode.Selection(end, end);
+    await vscode.commands.executeCommand('type', { text: 'x = 1\n' });
+    await command;
+    const afterStop = doc.getText();
+    await new Promise((r) => setTimeout(r, 600));
+
+    assert.equal(doc.getText(), afterStop, 'text was inserted after the user edited');
+    assert.ok(afterStop.endsWith('# end\nx = 1\n'), `the user's edit was changed: ${JSON.stringify(afterStop)}`);
+    assert.ok(!afterStop.includes('FFFF'), 'the stream was not stopped');
+    assert.ok(afterStop.startsWith('def mul(a, b):AAAA'), `unexpected text: ${JSON.stringify(afterStop)}`);
+    await waitFor('the request to end', () => api.status().state !== 'requesting', 5_000);
+  });
+
+  test('a stream that breaks off takes back what it inserted and reports the error', async () => {
+    server.response = { text: 'return a * b * c * d * e', chunkSize: 4, delayMs: 60, cutAfter: 3 };
+    const original = 'def mul(a, b):\n';
+    const { doc } = await selectLine(original, 0);
+    await vscode.commands.executeCommand('ghostComplete.completeSelection');
+    await waitFor('status error', () => api.status().state === 'error', 10_000);
+    assert.equal(doc.getText(), original, 'a half-written answer was left in the document');
+    assert.ok(server.completions.length >= 1, 'no request was made');
+  });
+});
