@@ -55,6 +55,7 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
   context.subscriptions.push({ dispose: () => engine.dispose() });
 
   let noKeyNotified = false;
+  let rejectedKeyNotified = false;
   let lastError: CompletionError | undefined;
 
   const settingsFor = (document: vscode.TextDocument): CompletionSettings => settingsReader.forDocument(document);
@@ -126,7 +127,15 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
       return;
     }
     lastError = state.state === 'error' ? state.error : undefined;
-    if (lastError?.kind === 'unauthorized') noKeyNotified = false;
+    if (lastError?.kind === 'unauthorized' && !rejectedKeyNotified) {
+      // Once per key: every keystroke would otherwise repeat the same bad news.
+      rejectedKeyNotified = true;
+      void vscode.window
+        .showWarningMessage(`Ghost Complete: ${userMessage(lastError)}`, 'Set API Key')
+        .then((choice) => {
+          if (choice) void vscode.commands.executeCommand('ghostComplete.setApiKey');
+        });
+    }
     void refreshStatus();
   });
   engine.onDidShow.on(() => void usage.recordShown());
@@ -177,6 +186,7 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
       dispose: keys.onDidChange.on(() => {
         engine.clearCache();
         lastError = undefined;
+        rejectedKeyNotified = false;
         void refreshStatus();
       }),
     },

@@ -113,6 +113,12 @@ suite('Ghost Complete: status bar states and commands', () => {
     assert.match(status.message ?? '', /Incorrect API key provided/, `status message: ${status.message}`);
     assert.ok(!(status.message ?? '').includes(KEY), `the key is in the status message: ${status.message}`);
     assert.ok(!(status.message ?? '').includes(KEY.slice(-10)), `part of the key is in the status message: ${status.message}`);
+    // The user is told once, with a way to fix it; a second rejected request does not repeat it.
+    const rejected = () => captured.messages.filter((m) => m.kind === 'showWarningMessage' && /rejected the API key/.test(m.text));
+    await waitFor('a warning that the key was rejected', () => (rejected().length > 0 ? true : undefined));
+    await provide(api, doc, endOf(doc));
+    assert.equal(server.completions.length, 2);
+    assert.equal(rejected().length, 1, 'the rejected-key warning was shown again');
 
     // Complete Selection reports the failure in an error message: without the key, too.
     const editor = await vscode.window.showTextDocument(doc);
