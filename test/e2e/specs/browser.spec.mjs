@@ -227,6 +227,20 @@ export const browserTests = [
       fake.respondWith({ text: body, chunkSize: 5, delayMs: 250 });
       await open(wb, 'total.py');
       await typeText(page, 'def total(xs):');
+      // Every change of the ghost text, as the page renders it: a growing suggestion must never vanish in between.
+      await page.evaluate(() => {
+        const seen = (window.__ghostSeen = { shown: false, vanished: 0, observer: undefined });
+        const ghost = () => {
+          const editor = document.querySelector('.editor-instance .monaco-editor');
+          return editor ? [...editor.querySelectorAll('.ghost-text-decoration, .ghost-text')].map((e) => e.textContent).join('').trim() : '';
+        };
+        seen.observer = new MutationObserver(() => {
+          const now = ghost() !== '';
+          if (seen.shown && !now) seen.vanished++;
+          seen.shown = now;
+        });
+        seen.observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
       await page.keyboard.press('Enter');
 
       // Snapshots of the DOM while the answer streams in.
@@ -245,6 +259,11 @@ export const browserTests = [
       const grew = snapshots.filter((s) => body.startsWith(s)).map((s) => s.length);
       assert.ok(grew.length >= 2 && grew.at(-1) > grew[0], `ghost text did not grow: ${JSON.stringify(snapshots)}`);
       assert.ok(snapshots.some((s) => s.includes('\n')), 'never showed more than one line');
+      const vanished = await page.evaluate(() => {
+        window.__ghostSeen.observer.disconnect();
+        return window.__ghostSeen.vanished;
+      });
+      console.log(`    measurement: while growing in ${grew.length} steps, the ghost text vanished ${vanished} time(s)`);
 
       await page.keyboard.press('Tab');
       await waitFor('the suggestion in the buffer', async () => (await wb.editorText())?.includes('return total'), { timeout: 5_000 });
