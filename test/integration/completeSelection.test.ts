@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { type GhostCompleteApi, closeAllEditors, resetSettings, useFakeServer, waitFor } from './support/helpers';
+import { type GhostCompleteApi, useFakeServer, waitFor } from './support/helpers';
 
 const KEY = 'sk-test-selection-9f8e7d6c5b4a';
 
@@ -14,11 +14,6 @@ suite('Ghost Complete: Complete Selection under interruption', () => {
 
   suiteSetup(() => {
     api = fixture.api();
-  });
-
-  teardown(async () => {
-    await closeAllEditors();
-    await resetSettings();
   });
 
   async function selectLine(content: string, line: number): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor }> {

@@ -6,10 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
   type GhostCompleteApi,
-  closeAllEditors,
   insertTextOf,
   provide,
-  resetSettings,
   setSetting,
   waitFor,
   useFakeServer,
@@ -24,11 +22,6 @@ suite('Ghost Complete: completions against a fake server', () => {
 
   suiteSetup(() => {
     api = fixture.api();
-  });
-
-  teardown(async () => {
-    await closeAllEditors();
-    await resetSettings();
   });
 
   test('setApiKey with an argument stores the key; requests carry it as a Bearer token', async () => {

@@ -9,12 +9,10 @@ import * as vscode from 'vscode';
 import {
   type GhostCompleteApi,
   captureMessages,
-  closeAllEditors,
   endOf,
   insertTextOf,
   provide,
   provideAutomatic,
-  resetSettings,
   setSetting,
   waitFor,
   useFakeServer,
@@ -34,8 +32,6 @@ suite('Ghost Complete: the inline completion provider', () => {
 
   teardown(async () => {
     while (cleanups.length) await cleanups.pop()!();
-    await closeAllEditors();
-    await resetSettings();
     await vscode.commands.executeCommand('ghostComplete.setApiKey', KEY);
   });
 

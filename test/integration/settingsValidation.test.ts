@@ -6,11 +6,9 @@ import * as vscode from 'vscode';
 import {
   type GhostCompleteApi,
   captureMessages,
-  closeAllEditors,
   endOf,
   insertTextOf,
   provide,
-  resetSettings,
   setEditorSetting,
   setSetting,
   waitFor,
@@ -38,8 +36,6 @@ suite('Ghost Complete: invalid settings fall back to their defaults', () => {
 
   teardown(async () => {
     captured.restore();
-    await closeAllEditors();
-    await resetSettings();
   });
 
   test('maxTokens: -5 sends the default max_tokens (128) and warns once', async () => {

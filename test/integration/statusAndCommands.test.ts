@@ -8,12 +8,10 @@ import {
   type GhostCompleteApi,
   type StatusState,
   captureMessages,
-  closeAllEditors,
   config,
   endOf,
   insertTextOf,
   provide,
-  resetSettings,
   trackSetting,
   waitFor,
   useFakeServer,
@@ -44,8 +42,6 @@ suite('Ghost Complete: status bar states and commands', () => {
     restoreMessages?.();
     restoreMessages = undefined;
     await vscode.commands.executeCommand('ghostComplete.unsnooze');
-    await closeAllEditors();
-    await resetSettings();
   });
 
   test('Clear API Key shows "no API key"; the provider then asks nothing; Set API Key brings back ready', async () => {

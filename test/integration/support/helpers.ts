@@ -183,7 +183,8 @@ export function insertTextOf(item: vscode.InlineCompletionItem): string {
 
 /**
  * Registers the hooks every suite against the fake server shares: the server up and the
- * extension active for the suite, and before each test the base URL on the server and `key` set.
+ * extension active for the suite, before each test the base URL on the server and `key` set, and
+ * after each test no editor open and the settings back to what they were.
  * Call it inside `suite()`, before the suite's own hooks, so those run after these.
  */
 export function useFakeServer(key: string): { server: FakeOpenAI; api(): GhostCompleteApi } {
@@ -201,6 +202,10 @@ export function useFakeServer(key: string): { server: FakeOpenAI; api(): GhostCo
     server.reset();
     await setSetting('baseUrl', server.baseUrl);
     await vscode.commands.executeCommand('ghostComplete.setApiKey', key);
+  });
+  teardown(async () => {
+    await closeAllEditors();
+    await resetSettings();
   });
   return {
     server,
