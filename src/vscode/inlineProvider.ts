@@ -17,15 +17,22 @@ export interface ProviderDeps {
 
 /** How long VS Code 1.139 waits after a keystroke before it asks inline completion providers. */
 const VSCODE_TYPING_DELAY_MS = 50;
+/** Our hide + trigger reaches the provider within a few milliseconds; this is generous. */
+const GROWTH_RETRIGGER_WINDOW_MS = 500;
 
 export class GhostInlineProvider implements vscode.InlineCompletionItemProvider {
-  /** Set while we re-ask VS Code for a suggestion that grew: that Invoke is not the user's. */
+  /**
+   * Until when an Invoke comes from our own re-query of a suggestion that grew, not from the
+   * user. Time-bound, so a re-query VS Code never made cannot swallow the user's next Alt+\.
+   */
+  private growthRetriggerUntil = 0;
   private growthRetriggers = 0;
 
   constructor(private readonly deps: ProviderDeps) {}
 
   markGrowthRetrigger(): void {
     this.growthRetriggers++;
+    this.growthRetriggerUntil = Date.now() + GROWTH_RETRIGGER_WINDOW_MS;
   }
 
   async provideInlineCompletionItems(
@@ -35,6 +42,7 @@ export class GhostInlineProvider implements vscode.InlineCompletionItemProvider 
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
     let explicit = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
+    if (Date.now() >= this.growthRetriggerUntil) this.growthRetriggers = 0;
     if (explicit && this.growthRetriggers > 0) {
       this.growthRetriggers--;
       explicit = false;
