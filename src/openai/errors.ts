@@ -97,10 +97,6 @@ export class CompletionError extends Error {
   }
 }
 
-export function isCompletionError(err: unknown): err is CompletionError {
-  return err instanceof CompletionError;
-}
-
 /** A short, key-free sentence for the UI, whatever was thrown. */
 export function userMessage(err: unknown, secrets: readonly (string | undefined)[] = []): string {
   if (err instanceof CompletionError) return redact(err.message, secrets);
