@@ -26,6 +26,25 @@ cd "$HERE"
 FORCE=0
 [[ "${1:-}" == "--force" ]] && FORCE=1
 
+# When `npm test` runs this script, the outer npm (on the system Node) exports its
+# config as npm_config_* and its script context as npm_package_* / npm_lifecycle_*.
+# A nested npm reads those as its own config: npm_config_user_agent (node/v20) makes
+# code-server's postinstall refuse Node 24, npm_config_local_prefix points at the
+# extension's root instead of test/e2e, npm_config_node_gyp / npm_execpath name the
+# outer npm's files. Keep only what says how to reach the registry (the user's
+# network setup); everything else the nested npm reads from .npmrc itself.
+keep_npm_var() {
+  case "${1,,}" in
+    npm_config_registry|npm_config_@*:registry|npm_config_proxy|npm_config_https_proxy|\
+    npm_config_noproxy|npm_config_no_proxy|npm_config_strict_ssl|npm_config_cafile|\
+    npm_config_ca|npm_config_cache|npm_config_userconfig|npm_config_globalconfig) return 0 ;;
+  esac
+  return 1
+}
+while IFS= read -r var; do
+  keep_npm_var "$var" || unset "$var"
+done < <(compgen -e | grep -iE '^(npm_(config|package|lifecycle)_|npm_execpath$|npm_node_execpath$|npm_command$|INIT_CWD$|NODE$)' || true)
+
 log() { printf '[e2e-install] %s\n' "$*"; }
 T0=$(date +%s)
 
