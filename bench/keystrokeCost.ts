@@ -2,7 +2,8 @@
 // user types through a suggestion in the middle of a 1 KB … 10 MB file. No network: the one
 // request is answered from memory before timing starts.
 
-import { CompletionEngine, type StreamFn } from '../src/core/completionEngine';
+import { CompletionEngine } from '../src/core/completionEngine';
+import type { StreamFn } from '../src/core/ports';
 import { endpointFor } from '../src/core/endpointConfig';
 import { DEFAULT_SETTINGS, type CompletionSettings } from '../src/core/settings';
 import { contextWindowForModel, fitTokenBudget, warmUpTokenizer } from '../src/core/tokenBudget';

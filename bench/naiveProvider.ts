@@ -2,7 +2,7 @@
 // per keystroke, no debounce, no cache, never cancelled: every response is streamed to its end.
 // It sends the same prompt the engine would (planRequest), so only the strategy differs.
 
-import type { StreamFn } from '../src/core/completionEngine';
+import type { StreamFn } from '../src/core/ports';
 import type { CompletionInput, Suggestion } from '../src/core/completionInput';
 import { endpointFor } from '../src/core/endpointConfig';
 import { postProcessCompletion } from '../src/core/postProcess';

@@ -3,7 +3,7 @@
 // stream function runs inside the call that decided to send the request.
 
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { StreamFn } from '../src/core/completionEngine';
+import type { StreamFn } from '../src/core/ports';
 
 export interface CallRecord {
   kind: 'keystroke' | 'growth';

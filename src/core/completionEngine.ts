@@ -3,8 +3,8 @@
 // aborts what the user has moved past, and turns streamed text into suggestions.
 // No vscode import: the tests and the benchmark drive exactly this code.
 
-import { CompletionError } from '../openai/errors';
-import type { CompletionRequest, EndpointConfig, StreamEvent } from '../openai/types';
+import { CompletionError } from './completionError';
+import type { EndpointConfig, StreamFn } from './ports';
 import type { CompletionInput, Suggestion } from './completionInput';
 import { delay, isAbortError } from './debounce';
 import { Emitter } from './emitter';
@@ -16,12 +16,6 @@ import type { CompletionSettings } from './settings';
 import { countTokens } from './tokenBudget';
 import { StopMatcher } from './stopSequences';
 
-export type StreamFn = (
-  request: CompletionRequest,
-  endpoint: EndpointConfig,
-  signal: AbortSignal,
-  options: { includeSuffix: boolean },
-) => AsyncIterable<StreamEvent>;
 
 export interface EngineDeps {
   stream: StreamFn;

@@ -1,6 +1,6 @@
 // Maps settings and the stored key to the client's endpoint description.
 
-import type { EndpointConfig } from '../openai/types';
+import type { EndpointConfig } from './ports';
 import type { CompletionSettings } from './settings';
 
 export function endpointFor(settings: CompletionSettings, apiKey: string | undefined, dispatcher?: unknown): EndpointConfig {

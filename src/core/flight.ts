@@ -2,8 +2,8 @@
 // the provider call that started it: later calls (typing through the suggestion, the
 // live-growth re-query, Backspace) read from it instead of asking the server again.
 
-import type { CompletionError } from '../openai/errors';
-import type { Usage } from '../openai/types';
+import type { CompletionError } from './completionError';
+import type { Usage } from './ports';
 
 export interface FlightKey {
   editorKey: string;

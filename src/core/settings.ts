@@ -2,7 +2,7 @@
 // settings the engine uses. A malformed value never breaks completions: it falls back to
 // its default and the problem is reported once so the user can fix it.
 
-import type { ProviderKind } from '../openai/types';
+import type { ProviderKind } from './ports';
 
 export type MultilineMode = 'auto' | 'always' | 'never';
 export type UseSuffixMode = 'auto' | 'always' | 'never';

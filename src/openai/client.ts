@@ -1,18 +1,12 @@
 // Streams one completion from POST /completions as StreamEvents, as each server-sent event arrives.
 
 import { completionsEndpoint, type EndpointTarget } from './endpoint';
-import {
-  CompletionError,
-  errorFromServerPayload,
-  headerValue,
-  isRecord,
-  readServerError,
-  snippet,
-} from './errors';
+import { CompletionError } from '../core/completionError';
+import { errorFromServerPayload, headerValue, isRecord, readServerError, snippet } from './errors';
 import { buildRequestBody } from './requestBody';
 import { createSSEDecoder, type SSEEvent } from './sseStream';
 import { Exchange } from './transport';
-import type { CompletionRequest, EndpointConfig, StreamEvent, Usage } from './types';
+import type { CompletionRequest, EndpointConfig, StreamEvent, Usage } from '../core/ports';
 
 export interface StreamOptions {
   /** false leaves `suffix` out of the request (the model or server rejects it). Default true. */

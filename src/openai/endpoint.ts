@@ -1,8 +1,9 @@
 // Where a request goes and with which headers, per provider; refuses to send a key where it could be read in transit.
 
 import { BlockList, isIP } from 'node:net';
-import { CompletionError, snippet } from './errors';
-import type { EndpointConfig } from './types';
+import { CompletionError } from '../core/completionError';
+import { snippet } from './errors';
+import type { EndpointConfig } from '../core/ports';
 
 /** Used when an Azure config names no api-version: the GA version that has /completions and stream_options. */
 export const DEFAULT_AZURE_API_VERSION = '2024-10-21';

@@ -1,9 +1,10 @@
 // Checks a key and base URL with GET /models: cheap, no tokens spent, and it tells "wrong key" from "wrong URL".
 
 import { modelsEndpoint } from './endpoint';
-import { CompletionError, errorFromServerPayload, headerValue, isRecord, readServerError, userMessage } from './errors';
+import { CompletionError, userMessage } from '../core/completionError';
+import { errorFromServerPayload, headerValue, isRecord, readServerError } from './errors';
 import { Exchange } from './transport';
-import type { EndpointConfig } from './types';
+import type { EndpointConfig } from '../core/ports';
 
 export type CheckKeyResult =
   | { ok: true; models: number; /** Model ids (or Azure model names) as listed, for pickers. */ ids: string[] }

@@ -14,7 +14,8 @@
 
 import { BlockList, isIP } from 'node:net';
 import { Dispatcher, Pool, ProxyAgent } from 'undici';
-import { CompletionError, snippet } from './errors';
+import { CompletionError } from '../core/completionError';
+import { snippet } from './errors';
 import { destroyAll, errorCode } from './transport';
 
 export interface ProxyOptions {

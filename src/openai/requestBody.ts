@@ -1,7 +1,7 @@
 // Turns a CompletionRequest into the JSON body of POST /completions, with documented fields only:
 // the live API answers 400 to any unknown top-level parameter.
 
-import type { CompletionRequest, ProviderKind } from './types';
+import type { CompletionRequest, ProviderKind } from '../core/ports';
 
 /** The API accepts at most this many stop sequences; callers enforce the rest while streaming. */
 export const MAX_API_STOP_SEQUENCES = 4;

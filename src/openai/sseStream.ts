@@ -2,7 +2,7 @@
 // a line ending (\r\n, \r, \n) or an event may be split across any two network chunks.
 
 import { createParser, type EventSourceParser, type ParseError } from 'eventsource-parser';
-import { CompletionError } from './errors';
+import { CompletionError } from '../core/completionError';
 
 export interface SSEEvent {
   /** The `event:` field; undefined for plain `data:` events (OpenAI sends only those). */

@@ -2,9 +2,11 @@
 // and the mapping of low-level failures to CompletionError. Shared by the completions and models calls.
 
 import { Agent, request, type Dispatcher } from 'undici';
-import { CompletionError, errorFromResponse, formatMs, headerValue, redact, type TimeoutPhase } from './errors';
+import { CompletionError, type TimeoutPhase } from '../core/completionError';
+import { redact } from '../core/redact';
+import { errorFromResponse, formatMs, headerValue } from './errors';
 import type { EndpointTarget } from './endpoint';
-import type { EndpointConfig, Timeouts } from './types';
+import type { EndpointConfig, Timeouts } from '../core/ports';
 
 type Body = Dispatcher.ResponseData['body'];
 export type Response = Dispatcher.ResponseData;

@@ -6,8 +6,8 @@ import type { CompletionInput } from '../core/completionInput';
 import { planRequest } from '../core/requestPlan';
 import type { CompletionSettings } from '../core/settings';
 import { StopMatcher } from '../core/stopSequences';
-import { CompletionError, userMessage } from '../openai/errors';
-import type { CompletionRequest, EndpointConfig, StreamEvent } from '../openai/types';
+import { CompletionError, userMessage } from '../core/completionError';
+import type { CompletionRequest, EndpointConfig, StreamEvent } from '../core/ports';
 import { buildCompletionInput } from './documentContext';
 
 export interface CompleteSelectionDeps {

@@ -10,7 +10,7 @@ import { UsageLedger, formatUsage, type DayUsage } from '../core/usageLedger';
 import { streamCompletion } from '../openai/client';
 import { closeProxyAgents } from '../openai/proxy';
 import { closeAgents } from '../openai/transport';
-import { CompletionError, userMessage } from '../openai/errors';
+import { CompletionError, userMessage } from '../core/completionError';
 import { checkKey } from '../openai/models';
 import { ApiKeyStore } from './apiKeyStore';
 import { completeSelection } from './completeSelection';

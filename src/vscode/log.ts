@@ -2,7 +2,7 @@
 // reach the Output panel, even inside a server's echoed error message.
 
 import * as vscode from 'vscode';
-import { redact } from '../openai/errors';
+import { redact } from '../core/redact';
 
 export class Log implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;

@@ -10,7 +10,7 @@
 //   await server.close();
 
 import * as http from 'node:http';
-import type { EndpointConfig } from '../../src/openai/types';
+import type { EndpointConfig } from '../../src/core/ports';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 

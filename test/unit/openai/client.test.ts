@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { Agent, type Dispatcher } from 'undici';
 import { streamCompletion } from '../../../src/openai/client';
-import { CompletionError, type CompletionErrorKind } from '../../../src/openai/errors';
+import { CompletionError, type CompletionErrorKind } from '../../../src/core/completionError';
 import { closeAgents } from '../../../src/openai/transport';
-import type { CompletionRequest, EndpointConfig, StreamEvent } from '../../../src/openai/types';
+import type { CompletionRequest, EndpointConfig, StreamEvent } from '../../../src/core/ports';
 import {
   completionChunk,
   completionObject,

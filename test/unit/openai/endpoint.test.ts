@@ -5,8 +5,8 @@ import {
   isLoopbackHost,
   modelsUrl,
 } from '../../../src/openai/endpoint';
-import { CompletionError } from '../../../src/openai/errors';
-import type { EndpointConfig } from '../../../src/openai/types';
+import { CompletionError } from '../../../src/core/completionError';
+import type { EndpointConfig } from '../../../src/core/ports';
 
 const timeouts = { connectMs: 1000, firstByteMs: 1000, idleMs: 1000 };
 const openai: EndpointConfig = { provider: 'openai', baseUrl: 'https://api.openai.com/v1', apiKey: 'sk-test-1234567890', timeouts };

@@ -1,11 +1,7 @@
 import * as assert from 'node:assert/strict';
-import {
-  CompletionError,
-  errorFromResponse,
-  parseRetryAfter,
-  redact,
-  userMessage,
-} from '../../../src/openai/errors';
+import { CompletionError, userMessage } from '../../../src/core/completionError';
+import { redact } from '../../../src/core/redact';
+import { errorFromResponse, parseRetryAfter } from '../../../src/openai/errors';
 
 const KEY = 'sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { checkKey } from '../../../src/openai/models';
 import { closeAgents } from '../../../src/openai/transport';
-import type { EndpointConfig } from '../../../src/openai/types';
+import type { EndpointConfig } from '../../../src/core/ports';
 import { deadPort, sendError, sendJson, startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
 
 const KEY = 'sk-test-ModelsKey0123456789abcdefghij';

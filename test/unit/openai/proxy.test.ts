@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Duplex } from 'node:stream';
 import { ProxyAgent } from 'undici';
 import { streamCompletion } from '../../../src/openai/client';
-import { CompletionError, type CompletionErrorKind } from '../../../src/openai/errors';
+import { CompletionError, type CompletionErrorKind } from '../../../src/core/completionError';
 import {
   bypassesProxy,
   closeProxyAgents,
@@ -20,7 +20,7 @@ import {
   type ProxyOptions,
 } from '../../../src/openai/proxy';
 import { closeAgents } from '../../../src/openai/transport';
-import type { CompletionRequest, EndpointConfig, StreamEvent } from '../../../src/openai/types';
+import type { CompletionRequest, EndpointConfig, StreamEvent } from '../../../src/core/ports';
 import {
   completionChunk,
   deadPort,

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { apiStopSequences, buildRequestBody } from '../../../src/openai/requestBody';
-import type { CompletionRequest } from '../../../src/openai/types';
+import type { CompletionRequest } from '../../../src/core/ports';
 import { schema, validate } from './schemas';
 
 const base: CompletionRequest = { model: 'gpt-3.5-turbo-instruct', prompt: 'def add(a, b):\n', maxTokens: 64 };

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CompletionError } from '../../../src/openai/errors';
+import { CompletionError } from '../../../src/core/completionError';
 import { createSSEDecoder, parseSSE, type SSEEvent } from '../../../src/openai/sseStream';
 
 const enc = new TextEncoder();

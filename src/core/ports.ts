@@ -1,4 +1,6 @@
-// Types shared by the Completions API client and its callers. No vscode import.
+// What core needs from outside (its ports): the request it makes, the events a stream yields,
+// where to send it, and the stream function the client (src/openai) implements.
+
 
 /** What the engine asks for; the client turns it into a documented request body. */
 export interface CompletionRequest {
@@ -57,3 +59,11 @@ export type StreamEvent =
   | { type: 'delta'; index: number; text: string }
   | { type: 'finish'; index: number; reason: FinishReason }
   | { type: 'usage'; usage: Usage };
+
+/** Streams one completion request; throws `CompletionError` (src/core/completionError.ts) (kind 'aborted' once `signal` aborts). */
+export type StreamFn = (
+  request: CompletionRequest,
+  endpoint: EndpointConfig,
+  signal: AbortSignal,
+  options: { includeSuffix: boolean },
+) => AsyncIterable<StreamEvent>;
