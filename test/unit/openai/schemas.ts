@@ -2,7 +2,6 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const Ajv2020 = require('ajv/dist/2020') as typeof import('ajv/dist/2020').default;
 
 export type SchemaName =
