@@ -3,9 +3,9 @@
 // its default and the problem is reported once so the user can fix it.
 
 import type { ProviderKind } from './ports';
+import { CHOICES, NUMBER_BOUNDS, type MultilineMode, type UseSuffixMode } from './settingsSchema';
 
-export type MultilineMode = 'auto' | 'always' | 'never';
-export type UseSuffixMode = 'auto' | 'always' | 'never';
+export type { MultilineMode, UseSuffixMode } from './settingsSchema';
 
 export interface CompletionSettings {
   enable: boolean;
@@ -82,7 +82,8 @@ export function resolveSettings(read: RawSettingReader): SettingsResult {
     bad(key, 'must be true or false', def);
     return def;
   };
-  const num = (key: string, def: number, min: number, max: number, integer: boolean): number => {
+  const num = (key: keyof typeof NUMBER_BOUNDS, def: number): number => {
+    const { min, max, integer } = NUMBER_BOUNDS[key];
     const v = read(key);
     if (v === undefined || v === null) return def;
     if (typeof v !== 'number' || !Number.isFinite(v) || (integer && !Number.isInteger(v))) {
@@ -180,23 +181,23 @@ export function resolveSettings(read: RawSettingReader): SettingsResult {
 
   const settings: CompletionSettings = {
     enable: bool('enable', d.enable),
-    provider: oneOf<ProviderKind>('provider', d.provider, ['openai', 'azure', 'openai-compatible']),
+    provider: oneOf<ProviderKind>('provider', d.provider, CHOICES.provider),
     baseUrl,
     model: str('model', d.model, false),
-    maxTokens: num('maxTokens', d.maxTokens, 1, 32768, true),
-    temperature: num('temperature', d.temperature, 0, 2, false),
+    maxTokens: num('maxTokens', d.maxTokens),
+    temperature: num('temperature', d.temperature),
     stop,
-    multiline: oneOf<MultilineMode>('multiline', d.multiline, ['auto', 'always', 'never']),
-    debounceMs: num('debounceMs', d.debounceMs, 0, 5000, true),
-    contextTokens: num('contextTokens', d.contextTokens, 256, 1_000_000, true),
-    suffixShare: num('suffixShare', d.suffixShare, 0, 0.9, false),
+    multiline: oneOf<MultilineMode>('multiline', d.multiline, CHOICES.multiline),
+    debounceMs: num('debounceMs', d.debounceMs),
+    contextTokens: num('contextTokens', d.contextTokens),
+    suffixShare: num('suffixShare', d.suffixShare),
     modelContextWindows,
-    alternatives: num('alternatives', d.alternatives, 1, 10, true),
-    useSuffix: oneOf<UseSuffixMode>('useSuffix', d.useSuffix, ['auto', 'always', 'never']),
+    alternatives: num('alternatives', d.alternatives),
+    useSuffix: oneOf<UseSuffixMode>('useSuffix', d.useSuffix, CHOICES.useSuffix),
     timeouts: {
-      connectMs: num('timeouts.connectMs', d.timeouts.connectMs, 100, 120_000, true),
-      firstByteMs: num('timeouts.firstByteMs', d.timeouts.firstByteMs, 100, 300_000, true),
-      idleMs: num('timeouts.idleMs', d.timeouts.idleMs, 100, 300_000, true),
+      connectMs: num('timeouts.connectMs', d.timeouts.connectMs),
+      firstByteMs: num('timeouts.firstByteMs', d.timeouts.firstByteMs),
+      idleMs: num('timeouts.idleMs', d.timeouts.idleMs),
     },
     headers: stringMap('headers', d.headers),
     organization: str('openai.organization', d.organization, true),
