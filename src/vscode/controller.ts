@@ -14,6 +14,7 @@ import { CompletionError, userMessage } from '../core/completionError';
 import { checkKey } from '../openai/models';
 import { ApiKeyStore } from './apiKeyStore';
 import { completeSelection } from './completeSelection';
+import { GrowthRequery } from './growthRequery';
 import { GhostInlineProvider } from './inlineProvider';
 import { Log } from './log';
 import { showMenu } from './menu';
@@ -114,11 +115,13 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
     return { apiKey };
   };
 
+  const growth = new GrowthRequery();
   const provider = new GhostInlineProvider({
     engine,
     settingsFor,
     admit,
     acceptCommand: { title: 'Accepted', command: 'ghostComplete.accepted' },
+    requeries: growth,
   });
 
   engine.onDidChangeState.on((state) => {
@@ -146,15 +149,7 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
       void usage.recordRequest(report.usage, settings.prices[report.model]).then(refreshStatus);
     }
   });
-  engine.onDidGrow.on(({ editorKey }) => {
-    const editor = vscode.window.activeTextEditor;
-    if (editor?.document.uri.toString() !== editorKey) return;
-    // VS Code only re-asks an unchanged editor after the suggestion is hidden.
-    provider.markGrowthRetrigger();
-    void vscode.commands
-      .executeCommand('editor.action.inlineSuggest.hide')
-      .then(() => vscode.commands.executeCommand('editor.action.inlineSuggest.trigger'));
-  });
+  engine.onDidGrow.on(({ editorKey }) => growth.requery(editorKey));
 
   const setEnabled = async (enabled: boolean, languageId?: string): Promise<void> => {
     const config = vscode.workspace.getConfiguration('ghostComplete', languageId ? { languageId } : undefined);
