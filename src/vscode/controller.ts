@@ -3,25 +3,28 @@
 
 import * as vscode from 'vscode';
 import { CompletionEngine } from '../core/completionEngine';
-import { endpointFor, needsApiKey } from '../core/endpointConfig';
+import { endpointFor } from '../core/endpointConfig';
 import type { CompletionSettings } from '../core/settings';
 import { warmUpTokenizer } from '../core/tokenBudget';
 import { UsageLedger, formatUsage, type DayUsage } from '../core/usageLedger';
 import { streamCompletion } from '../openai/client';
 import { closeProxyAgents } from '../openai/proxy';
 import { closeAgents } from '../openai/transport';
-import { CompletionError, userMessage } from '../core/completionError';
+import { userMessage } from '../core/completionError';
 import { checkKey } from '../openai/models';
+import { Admission, SUPPORTED_SCHEMES } from './admission';
 import { ApiKeyStore } from './apiKeyStore';
 import { completeSelection } from './completeSelection';
 import { GrowthRequery } from './growthRequery';
 import { GhostInlineProvider } from './inlineProvider';
 import { Log } from './log';
+import { KeyNotifications } from './notifications';
 import { showMenu } from './menu';
 import { proxyDispatcherFor } from './proxySettings';
 import { logRequest } from './requestLog';
 import { SettingsReader } from './settingsReader';
 import { Snooze } from './snooze';
+import { ActiveStatus } from './status';
 import { StatusBar, type Status } from './statusBar';
 
 export interface GhostCompleteApi {
@@ -32,8 +35,6 @@ export interface GhostCompleteApi {
   /** Today's usage as recorded on this machine (what Show Usage and the tooltip show). */
   usageToday(): DayUsage;
 }
-
-const SUPPORTED_SCHEMES = ['file', 'untitled', 'vscode-remote'];
 
 export function activateGhostComplete(context: vscode.ExtensionContext): GhostCompleteApi {
   const log = new Log();
@@ -55,65 +56,28 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
   });
   context.subscriptions.push({ dispose: () => engine.dispose() });
 
-  let noKeyNotified = false;
-  let rejectedKeyNotified = false;
-  let lastError: CompletionError | undefined;
+  const settingsFor = (document: vscode.TextDocument | undefined): CompletionSettings => settingsReader.forDocument(document);
 
-  const settingsFor = (document: vscode.TextDocument): CompletionSettings => settingsReader.forDocument(document);
-
-  /** Baseline status when nothing is streaming. */
-  const restingStatus = async (): Promise<Status> => {
-    const document = vscode.window.activeTextEditor?.document;
-    const settings = settingsReader.forDocument(document);
-    if (!settings.enable) return { state: 'disabled', message: document ? `off for ${document.languageId}` : undefined };
-    if (snooze.until !== undefined) return { state: 'snoozed', message: `until ${new Date(snooze.until).toLocaleTimeString()}` };
-    if (needsApiKey(settings) && !(await keys.get())) return { state: 'noKey' };
-    if (lastError) return { state: 'error', message: userMessage(lastError) };
-    return { state: 'idle' };
-  };
-  let statusRefreshes = 0;
-  const refreshStatus = async (): Promise<void> => {
-    const today = usage.today();
-    statusBar.setDetails(`Today: ${formatUsage(today)}`);
-    if (engine.hasAnyFlight()) return;
-    const refresh = ++statusRefreshes;
-    const status = await restingStatus();
-    // Reading the key can wait on secret storage: a newer refresh (Disable, Snooze…) or a new
-    // request may have set the status meanwhile, and this older answer must not replace it.
-    if (refresh !== statusRefreshes || engine.hasAnyFlight()) return;
-    statusBar.set(status);
-  };
-
-  const isExcluded = (document: vscode.TextDocument, settings: CompletionSettings): boolean =>
-    settings.exclude.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
-
-  const admit = async (
-    document: vscode.TextDocument,
-    settings: CompletionSettings,
-  ): Promise<{ apiKey: string | undefined } | null> => {
-    if (!settings.enable || snooze.until !== undefined) return null;
-    if (!SUPPORTED_SCHEMES.includes(document.uri.scheme)) return null;
-    // Secrets files never leave the machine, whatever else is configured.
-    if (isExcluded(document, settings)) return null;
-    const apiKey = await keys.get();
-    log.setSecrets([apiKey]);
-    if (needsApiKey(settings) && !apiKey) {
-      statusBar.set({ state: 'noKey' });
-      if (!noKeyNotified) {
-        noKeyNotified = true;
-        void vscode.window
-          .showInformationMessage(
-            'Ghost Complete needs an API key for suggestions. Run "Ghost Complete: Set API Key".',
-            'Set API Key',
-          )
-          .then((choice) => {
-            if (choice) void vscode.commands.executeCommand('ghostComplete.setApiKey');
-          });
-      }
-      return null;
-    }
-    return { apiKey };
-  };
+  const notifications = new KeyNotifications();
+  const status = new ActiveStatus({
+    bar: statusBar,
+    settingsFor,
+    snoozedUntil: () => snooze.until,
+    apiKey: () => keys.get(),
+    usageToday: () => usage.today(),
+    isRequesting: () => engine.hasAnyFlight(),
+  });
+  const refreshStatus = () => status.refresh();
+  const admission = new Admission({
+    snoozedUntil: () => snooze.until,
+    apiKey: () => keys.get(),
+    onKeyRead: (apiKey) => log.setSecrets([apiKey]),
+    onMissingKey: () => {
+      status.showNoKey();
+      notifications.missingKey();
+    },
+  });
+  const admit = (document: vscode.TextDocument, settings: CompletionSettings) => admission.admit(document, settings);
 
   const growth = new GrowthRequery();
   const provider = new GhostInlineProvider({
@@ -125,21 +89,8 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
   });
 
   engine.onDidChangeState.on((state) => {
-    if (state.state === 'requesting') {
-      statusBar.set({ state: 'requesting' });
-      return;
-    }
-    lastError = state.state === 'error' ? state.error : undefined;
-    if (lastError?.kind === 'unauthorized' && !rejectedKeyNotified) {
-      // Once per key: every keystroke would otherwise repeat the same bad news.
-      rejectedKeyNotified = true;
-      void vscode.window
-        .showWarningMessage(`Ghost Complete: ${userMessage(lastError)}`, 'Set API Key')
-        .then((choice) => {
-          if (choice) void vscode.commands.executeCommand('ghostComplete.setApiKey');
-        });
-    }
-    void refreshStatus();
+    status.engineChanged(state);
+    if (state.state === 'error') notifications.requestFailed(state.error);
   });
   engine.onDidShow.on(() => void usage.recordShown());
   engine.onDidFinishRequest.on((report) => {
@@ -180,8 +131,8 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
     {
       dispose: keys.onDidChange.on(() => {
         engine.clearCache();
-        lastError = undefined;
-        rejectedKeyNotified = false;
+        status.forgetError();
+        notifications.keyChanged();
         void refreshStatus();
       }),
     },
@@ -200,7 +151,7 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
       const trimmed = key.trim();
       await keys.set(trimmed);
       log.setSecrets([trimmed]);
-      noKeyNotified = false;
+      notifications.keyStored();
       log.info('API key stored.');
       if (typeof value === 'string') return;
       // Tell the user at once whether the key works, rather than on the next keystroke.
@@ -225,11 +176,10 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
         admit,
         endpointFor: endpoint,
         stream: (request, config, signal, options) => streamCompletion(request, config, signal, options),
-        onRequesting: (active) => (active ? statusBar.set({ state: 'requesting' }) : void refreshStatus()),
+        onRequesting: (active) => (active ? status.showRequesting() : void refreshStatus()),
         onError: (error) => {
-          lastError = error;
           log.warn(`Complete Selection failed: ${error.message}`);
-          void refreshStatus();
+          status.failed(error);
         },
         log: (message) => log.info(message),
       }),
