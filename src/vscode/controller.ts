@@ -4,24 +4,23 @@
 import * as vscode from 'vscode';
 import { CompletionEngine } from '../core/completionEngine';
 import { endpointFor } from '../core/endpointConfig';
+import type { StreamFn } from '../core/ports';
 import type { CompletionSettings } from '../core/settings';
 import { warmUpTokenizer } from '../core/tokenBudget';
-import { UsageLedger, formatUsage, type DayUsage } from '../core/usageLedger';
+import { UsageLedger, type DayUsage } from '../core/usageLedger';
 import { streamCompletion } from '../openai/client';
 import { closeProxyAgents } from '../openai/proxy';
 import { closeAgents } from '../openai/transport';
-import { userMessage } from '../core/completionError';
-import { checkKey } from '../openai/models';
 import { Admission, SUPPORTED_SCHEMES } from './admission';
 import { ApiKeyStore } from './apiKeyStore';
-import { completeSelection } from './completeSelection';
+import { registerCommands } from './commands';
 import { GrowthRequery } from './growthRequery';
 import { GhostInlineProvider } from './inlineProvider';
 import { Log } from './log';
 import { KeyNotifications } from './notifications';
-import { showMenu } from './menu';
 import { proxyDispatcherFor } from './proxySettings';
 import { logRequest } from './requestLog';
+import { setApiKey } from './setApiKey';
 import { SettingsReader } from './settingsReader';
 import { Snooze } from './snooze';
 import { ActiveStatus } from './status';
@@ -50,10 +49,8 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
 
   const endpoint = (settings: CompletionSettings, apiKey: string | undefined) =>
     endpointFor(settings, apiKey, proxyDispatcherFor(settings.baseUrl));
-  const engine = new CompletionEngine({
-    stream: (request, config, signal, options) => streamCompletion(request, config, signal, options),
-    endpointFor: endpoint,
-  });
+  const stream: StreamFn = (request, config, signal, options) => streamCompletion(request, config, signal, options);
+  const engine = new CompletionEngine({ stream, endpointFor: endpoint });
   context.subscriptions.push({ dispose: () => engine.dispose() });
 
   const settingsFor = (document: vscode.TextDocument | undefined): CompletionSettings => settingsReader.forDocument(document);
@@ -102,11 +99,6 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
   });
   engine.onDidGrow.on(({ editorKey }) => growth.requery(editorKey));
 
-  const setEnabled = async (enabled: boolean, languageId?: string): Promise<void> => {
-    const config = vscode.workspace.getConfiguration('ghostComplete', languageId ? { languageId } : undefined);
-    await config.update('enable', enabled, vscode.ConfigurationTarget.Global, languageId !== undefined);
-  };
-
   context.subscriptions.push(
     vscode.languages.registerInlineCompletionItemProvider(
       SUPPORTED_SCHEMES.map((scheme) => ({ scheme })),
@@ -136,93 +128,18 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
         void refreshStatus();
       }),
     },
-    vscode.commands.registerCommand('ghostComplete.setApiKey', async (value?: unknown) => {
-      const key =
-        typeof value === 'string'
-          ? value
-          : await vscode.window.showInputBox({
-              title: 'Ghost Complete: Set API Key',
-              prompt: "Paste your API key. It is kept in VS Code's secret storage, never in settings.",
-              password: true,
-              ignoreFocusOut: true,
-              validateInput: (text) => (text.trim() === '' ? 'The key cannot be empty.' : undefined),
-            });
-      if (key === undefined || key.trim() === '') return;
-      const trimmed = key.trim();
-      await keys.set(trimmed);
-      log.setSecrets([trimmed]);
-      notifications.keyStored();
-      log.info('API key stored.');
-      if (typeof value === 'string') return;
-      // Tell the user at once whether the key works, rather than on the next keystroke.
-      const settings = settingsReader.forDocument(vscode.window.activeTextEditor?.document);
-      const result = await checkKey(endpoint(settings, trimmed));
-      if (result.ok) {
-        log.info(`API key checked: ${settings.baseUrl} lists ${result.models} models.`);
-        void vscode.window.showInformationMessage('Ghost Complete: API key saved and accepted by the server.');
-      } else {
-        log.warn(`API key check failed: ${result.error.message}`);
-        void vscode.window.showWarningMessage(`Ghost Complete: API key saved, but the check failed: ${userMessage(result.error, [trimmed])}`);
-      }
-    }),
-    vscode.commands.registerCommand('ghostComplete.clearApiKey', async () => {
-      await keys.clear();
-      log.info('API key removed.');
-      void vscode.window.showInformationMessage('Ghost Complete: API key removed.');
-    }),
-    vscode.commands.registerCommand('ghostComplete.completeSelection', () =>
-      completeSelection({
-        settingsFor,
-        admit,
-        endpointFor: endpoint,
-        stream: (request, config, signal, options) => streamCompletion(request, config, signal, options),
-        onRequesting: (active) => (active ? status.showRequesting() : void refreshStatus()),
-        onError: (error) => {
-          log.warn(`Complete Selection failed: ${error.message}`);
-          status.failed(error);
-        },
-        log: (message) => log.info(message),
-      }),
-    ),
-    vscode.commands.registerCommand('ghostComplete.accepted', () => {
-      void usage.recordAccepted().then(refreshStatus);
-    }),
-    vscode.commands.registerCommand('ghostComplete.enable', () => setEnabled(true)),
-    vscode.commands.registerCommand('ghostComplete.disable', () => setEnabled(false)),
-    vscode.commands.registerCommand('ghostComplete.enableForLanguage', (languageId?: string) =>
-      setEnabled(true, languageId ?? vscode.window.activeTextEditor?.document.languageId),
-    ),
-    vscode.commands.registerCommand('ghostComplete.disableForLanguage', (languageId?: string) =>
-      setEnabled(false, languageId ?? vscode.window.activeTextEditor?.document.languageId),
-    ),
-    vscode.commands.registerCommand('ghostComplete.snooze', async (minutes?: number) => {
-      let chosen = minutes;
-      if (typeof chosen !== 'number') {
-        const pick = await vscode.window.showQuickPick(['5', '15', '60'], { title: 'Snooze Ghost Complete for how many minutes?' });
-        chosen = pick ? Number(pick) : undefined;
-      }
-      if (typeof chosen === 'number' && chosen > 0) await snooze.snooze(chosen);
-    }),
-    vscode.commands.registerCommand('ghostComplete.unsnooze', () => snooze.resume()),
-    vscode.commands.registerCommand('ghostComplete.openSettings', () =>
-      vscode.commands.executeCommand('workbench.action.openSettings', 'ghostComplete'),
-    ),
-    vscode.commands.registerCommand('ghostComplete.showLog', () => log.show()),
-    vscode.commands.registerCommand('ghostComplete.showUsage', async () => {
-      const days = usage.days().reverse();
-      const items = days.length ? days.map((d) => ({ label: formatUsage(d) })) : [{ label: 'No usage recorded yet.' }];
-      await vscode.window.showQuickPick(items, { title: 'Ghost Complete: usage, last 30 days (kept on this machine only)' });
-    }),
-    vscode.commands.registerCommand('ghostComplete.showMenu', () => {
-      const document = vscode.window.activeTextEditor?.document;
-      const global = vscode.workspace.getConfiguration('ghostComplete').get<boolean>('enable', true);
-      return showMenu({
-        enabled: global,
-        languageId: document?.languageId,
-        languageEnabled: document ? settingsFor(document).enable : true,
-        snoozedUntil: snooze.until,
-        usageLine: formatUsage(usage.today()),
-      });
+    ...registerCommands({
+      keys,
+      log,
+      snooze,
+      usage,
+      status,
+      admission,
+      settingsFor,
+      endpointFor: endpoint,
+      stream,
+      setApiKey: (value) =>
+        setApiKey({ keys, log, settingsFor, endpointFor: endpoint, onStored: () => notifications.keyStored() }, value),
     }),
   );
 
