@@ -1,5 +1,5 @@
-// Creates and connects the extension's parts: settings, key, engine, provider, status bar,
-// commands. The only place that knows about all of them.
+// The composition root: builds the extension's parts, connects them and registers them with
+// VS Code. The only place that knows about all of them; what each part does lives in its file.
 
 import * as vscode from 'vscode';
 import { CompletionEngine } from '../core/completionEngine';
@@ -13,13 +13,14 @@ import { closeProxyAgents } from '../openai/proxy';
 import { closeAgents } from '../openai/transport';
 import { Admission, SUPPORTED_SCHEMES } from './admission';
 import { ApiKeyStore } from './apiKeyStore';
+import { reactToChanges } from './changeReactions';
 import { registerCommands } from './commands';
+import { followEngineReports } from './engineReports';
 import { GrowthRequery } from './growthRequery';
 import { GhostInlineProvider } from './inlineProvider';
 import { Log } from './log';
 import { KeyNotifications } from './notifications';
 import { proxyDispatcherFor } from './proxySettings';
-import { logRequest } from './requestLog';
 import { setApiKey } from './setApiKey';
 import { SettingsReader } from './settingsReader';
 import { Snooze } from './snooze';
@@ -46,14 +47,14 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
     void vscode.window.showWarningMessage(`Ghost Complete: ${problem}`);
   });
   context.subscriptions.push(log, statusBar, keys, snooze);
+  const settingsFor = (document: vscode.TextDocument | undefined): CompletionSettings => settingsReader.forDocument(document);
+  const activeSettings = () => settingsFor(vscode.window.activeTextEditor?.document);
 
   const endpoint = (settings: CompletionSettings, apiKey: string | undefined) =>
     endpointFor(settings, apiKey, proxyDispatcherFor(settings.baseUrl));
   const stream: StreamFn = (request, config, signal, options) => streamCompletion(request, config, signal, options);
   const engine = new CompletionEngine({ stream, endpointFor: endpoint });
   context.subscriptions.push({ dispose: () => engine.dispose() });
-
-  const settingsFor = (document: vscode.TextDocument | undefined): CompletionSettings => settingsReader.forDocument(document);
 
   const notifications = new KeyNotifications();
   const status = new ActiveStatus({
@@ -64,7 +65,6 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
     usageToday: () => usage.today(),
     isRequesting: () => engine.hasAnyFlight(),
   });
-  const refreshStatus = () => status.refresh();
   const admission = new Admission({
     snoozedUntil: () => snooze.until,
     apiKey: () => keys.get(),
@@ -74,60 +74,23 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
       notifications.missingKey();
     },
   });
-  const admit = (document: vscode.TextDocument, settings: CompletionSettings) => admission.admit(document, settings);
 
   const growth = new GrowthRequery();
   const provider = new GhostInlineProvider({
     engine,
     settingsFor,
-    admit,
+    admit: (document, settings) => admission.admit(document, settings),
     acceptCommand: { title: 'Accepted', command: 'ghostComplete.accepted' },
     requeries: growth,
   });
-
-  engine.onDidChangeState.on((state) => {
-    status.engineChanged(state);
-    if (state.state === 'error') notifications.requestFailed(state.error);
-  });
-  engine.onDidShow.on(() => void usage.recordShown());
-  engine.onDidFinishRequest.on((report) => {
-    logRequest(log, report);
-    if (!report.error || report.usage) {
-      const settings = settingsReader.forDocument(vscode.window.activeTextEditor?.document);
-      void usage.recordRequest(report.usage, settings.prices[report.model]).then(refreshStatus);
-    }
-  });
-  engine.onDidGrow.on(({ editorKey }) => growth.requery(editorKey));
-
   context.subscriptions.push(
+    { dispose: followEngineReports(engine, { status, notifications, log, usage, activeSettings }) },
+    { dispose: engine.onDidGrow.on(({ editorKey }) => growth.requery(editorKey)) },
     vscode.languages.registerInlineCompletionItemProvider(
       SUPPORTED_SCHEMES.map((scheme) => ({ scheme })),
       provider,
     ),
-    vscode.window.onDidChangeActiveTextEditor(() => {
-      for (const doc of vscode.workspace.textDocuments) engine.abortEditor(doc.uri.toString());
-      void refreshStatus();
-    }),
-    vscode.window.onDidChangeTextEditorSelection((e) => {
-      // A click elsewhere abandons the suggestion being streamed.
-      if (e.kind === vscode.TextEditorSelectionChangeKind.Mouse) engine.abortEditor(e.textEditor.document.uri.toString());
-    }),
-    vscode.workspace.onDidCloseTextDocument((doc) => engine.abortEditor(doc.uri.toString())),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration('ghostComplete') && !e.affectsConfiguration('http')) return;
-      settingsReader.resetReported();
-      engine.clearCache();
-      void refreshStatus();
-    }),
-    { dispose: snooze.onDidChange.on(() => void refreshStatus()) },
-    {
-      dispose: keys.onDidChange.on(() => {
-        engine.clearCache();
-        status.forgetError();
-        notifications.keyChanged();
-        void refreshStatus();
-      }),
-    },
+    ...reactToChanges({ engine, status, notifications, settingsReader, snooze, keys }),
     ...registerCommands({
       keys,
       log,
@@ -143,7 +106,7 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
     }),
   );
 
-  void refreshStatus();
+  void status.refresh();
   // Load the tokenizer's tables now rather than on the first keystroke.
   const warmUp = setTimeout(() => warmUpTokenizer(), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(warmUp) }, { dispose: () => void closeAgents() }, { dispose: () => void closeProxyAgents() });
