@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { CompletionEngine } from '../core/completionEngine';
 import type { CompletionSettings } from '../core/settings';
 import { buildCompletionInput } from './documentContext';
+import type { GrowthRequery } from './growthRequery';
 
 export interface ProviderDeps {
   engine: CompletionEngine;
@@ -13,27 +14,15 @@ export interface ProviderDeps {
   admit(document: vscode.TextDocument, settings: CompletionSettings): Promise<{ apiKey: string | undefined } | null>;
   /** Command attached to each item, run by VS Code when the user accepts it. */
   acceptCommand?: vscode.Command;
+  /** Tells our own re-queries of a grown suggestion apart from the user's Invoke. */
+  requeries?: Pick<GrowthRequery, 'isOwnRequery'>;
 }
 
 /** How long VS Code 1.139 waits after a keystroke before it asks inline completion providers. */
 const VSCODE_TYPING_DELAY_MS = 50;
-/** Our hide + trigger reaches the provider within a few milliseconds; this is generous. */
-const GROWTH_RETRIGGER_WINDOW_MS = 500;
 
 export class GhostInlineProvider implements vscode.InlineCompletionItemProvider {
-  /**
-   * Until when an Invoke comes from our own re-query of a suggestion that grew, not from the
-   * user. Time-bound, so a re-query VS Code never made cannot swallow the user's next Alt+\.
-   */
-  private growthRetriggerUntil = 0;
-  private growthRetriggers = 0;
-
   constructor(private readonly deps: ProviderDeps) {}
-
-  markGrowthRetrigger(): void {
-    this.growthRetriggers++;
-    this.growthRetriggerUntil = Date.now() + GROWTH_RETRIGGER_WINDOW_MS;
-  }
 
   async provideInlineCompletionItems(
     document: vscode.TextDocument,
@@ -41,12 +30,10 @@ export class GhostInlineProvider implements vscode.InlineCompletionItemProvider 
     context: vscode.InlineCompletionContext,
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
-    let explicit = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
-    if (Date.now() >= this.growthRetriggerUntil) this.growthRetriggers = 0;
-    if (explicit && this.growthRetriggers > 0) {
-      this.growthRetriggers--;
-      explicit = false;
-    }
+    const invoked = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
+    // Asked on every call, not only on Invoke: that is how unmade re-queries expire.
+    const ownRequery = this.deps.requeries?.isOwnRequery(invoked) ?? false;
+    const explicit = invoked && !ownRequery;
     const configured = this.deps.settingsFor(document);
     // VS Code already waits about 50 ms after a keystroke before asking: the setting is the whole pause.
     const settings = { ...configured, debounceMs: Math.max(0, configured.debounceMs - VSCODE_TYPING_DELAY_MS) };

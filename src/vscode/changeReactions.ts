@@ -1,0 +1,50 @@
+// What each change around the extension makes stale: streams the user has moved away from,
+// cached answers made with old settings or an old key, the status, the once-per-key notices.
+
+import * as vscode from 'vscode';
+import type { CompletionEngine } from '../core/completionEngine';
+import type { ApiKeyStore } from './apiKeyStore';
+import type { KeyNotifications } from './notifications';
+import type { SettingsReader } from './settingsReader';
+import type { Snooze } from './snooze';
+import type { ActiveStatus } from './status';
+
+export interface ChangeReactionDeps {
+  engine: CompletionEngine;
+  status: ActiveStatus;
+  notifications: KeyNotifications;
+  settingsReader: SettingsReader;
+  snooze: Snooze;
+  keys: ApiKeyStore;
+}
+
+export function reactToChanges(deps: ChangeReactionDeps): vscode.Disposable[] {
+  const { engine, status, notifications, settingsReader, snooze, keys } = deps;
+  return [
+    vscode.window.onDidChangeActiveTextEditor(() => {
+      for (const doc of vscode.workspace.textDocuments) engine.abortEditor(doc.uri.toString());
+      void status.refresh();
+    }),
+    vscode.window.onDidChangeTextEditorSelection((e) => {
+      // A click elsewhere abandons the suggestion being streamed.
+      if (e.kind === vscode.TextEditorSelectionChangeKind.Mouse) engine.abortEditor(e.textEditor.document.uri.toString());
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => engine.abortEditor(doc.uri.toString())),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('ghostComplete') && !e.affectsConfiguration('http')) return;
+      // In this order: the refresh reads the new settings and reports their problems afresh.
+      settingsReader.resetReported();
+      engine.clearCache();
+      void status.refresh();
+    }),
+    { dispose: snooze.onDidChange.on(() => void status.refresh()) },
+    {
+      dispose: keys.onDidChange.on(() => {
+        engine.clearCache();
+        status.forgetError();
+        notifications.keyChanged();
+        void status.refresh();
+      }),
+    },
+  ];
+}
