@@ -30,6 +30,7 @@ export interface CompletionSettings {
   project: string;
   azureDeployment: string;
   azureApiVersion: string;
+  /** The user's own globs of files never sent, added to the built-in secret files (secretFiles.ts). */
   exclude: string[];
   prices: Record<string, { input: number; output: number }>;
 }
@@ -55,7 +56,7 @@ export const DEFAULT_SETTINGS: Readonly<CompletionSettings> = Object.freeze({
   project: '',
   azureDeployment: '',
   azureApiVersion: '2024-10-21',
-  exclude: ['**/.env', '**/.env.*', '**/*.pem', '**/*.key', '**/id_rsa*', '**/*.p12'],
+  exclude: [],
   prices: { 'gpt-3.5-turbo-instruct': { input: 1.5, output: 2.0 } },
 }) as CompletionSettings;
 

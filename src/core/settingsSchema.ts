@@ -20,7 +20,8 @@ export const NUMBER_BOUNDS = {
   debounceMs: { min: 0, max: 5000, integer: true },
   contextTokens: { min: 256, max: 1_000_000, integer: true },
   suffixShare: { min: 0, max: 0.9, integer: false },
-  alternatives: { min: 1, max: 10, integer: true },
+  // Each alternative is billed as a whole answer: more than 5 is cost, not choice.
+  alternatives: { min: 1, max: 5, integer: true },
   'timeouts.connectMs': { min: 100, max: 120_000, integer: true },
   'timeouts.firstByteMs': { min: 100, max: 300_000, integer: true },
   'timeouts.idleMs': { min: 100, max: 300_000, integer: true },

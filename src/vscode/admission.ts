@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { needsApiKey } from '../core/endpointConfig';
+import { excludeMatcher, type ExcludeMatcher } from '../core/secretFiles';
 import type { CompletionSettings } from '../core/settings';
 
 /** Where suggestions are offered: real files, new files and remote files, not output or git views. */
@@ -37,6 +38,19 @@ export class Admission {
   }
 }
 
+let cached: { key: string; matcher: ExcludeMatcher } | undefined;
+
+/**
+ * The glob that keeps this document's text on the machine, if any. Matched on the URI's path,
+ * so untitled documents with a path, remote and virtual files follow the same rules as files.
+ */
+export function excludedBy(document: vscode.TextDocument, settings: CompletionSettings): string | undefined {
+  // Compiling the globs costs more than matching: once per distinct list, not per keystroke.
+  const key = JSON.stringify(settings.exclude);
+  if (cached?.key !== key) cached = { key, matcher: excludeMatcher(settings.exclude) };
+  return cached.matcher.match(document.uri.path);
+}
+
 function isExcluded(document: vscode.TextDocument, settings: CompletionSettings): boolean {
-  return settings.exclude.some((pattern) => vscode.languages.match({ pattern }, document) > 0);
+  return excludedBy(document, settings) !== undefined;
 }

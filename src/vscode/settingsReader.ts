@@ -12,7 +12,7 @@ export class SettingsReader {
   forDocument(document: vscode.TextDocument | undefined): CompletionSettings {
     const scope = document ? { uri: document.uri, languageId: document.languageId } : undefined;
     const config = vscode.workspace.getConfiguration('ghostComplete', scope);
-    const { settings, problems } = resolveSettings((key) => config.get(key));
+    const { settings, problems } = resolveSettings((key) => (key === 'exclude' ? excludeGlobs(config) : config.get(key)));
     for (const problem of problems) {
       if (this.reported.has(problem)) continue;
       this.reported.add(problem);
@@ -25,4 +25,22 @@ export class SettingsReader {
   resetReported(): void {
     this.reported.clear();
   }
+}
+
+/**
+ * `exclude` adds up over the scopes instead of the most specific one winning: a workspace can
+ * exclude more files, never fewer. Restricted Mode ignores the workspace's values (as VS Code
+ * does for `get`, which `inspect` does not).
+ */
+function excludeGlobs(config: vscode.WorkspaceConfiguration): unknown {
+  const seen = config.inspect<unknown>('exclude');
+  if (!seen) return undefined;
+  const scopes = vscode.workspace.isTrusted
+    ? [seen.globalValue, seen.workspaceValue, seen.workspaceFolderValue, seen.globalLanguageValue, seen.workspaceLanguageValue, seen.workspaceFolderLanguageValue]
+    : [seen.globalValue, seen.globalLanguageValue];
+  const given = scopes.filter((v) => v !== undefined);
+  // A malformed value is passed on as it is, so the validator reports it.
+  const malformed = given.find((v) => !Array.isArray(v));
+  if (malformed !== undefined) return malformed;
+  return given.length === 0 ? undefined : [...new Set((given as unknown[][]).flat())];
 }

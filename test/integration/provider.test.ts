@@ -110,7 +110,7 @@ suite('Ghost Complete: the inline completion provider', () => {
     assert.equal(doc.lineAt(1).text, '    print(a, b)');
   });
 
-  test('ghostComplete.exclude: a .env file is never sent; a .py file next to it is', async () => {
+  test('secret files (.env, .npmrc, *.tfvars, credentials.json) are never sent, even with exclude: []; a .py file next to them is', async () => {
     const dir = vscode.Uri.file(path.join(os.tmpdir(), `ghost-exclude-${process.pid}-${Date.now()}`));
     await vscode.workspace.fs.createDirectory(dir);
     cleanups.push(() => vscode.workspace.fs.delete(dir, { recursive: true, useTrash: false }));
@@ -120,7 +120,9 @@ suite('Ghost Complete: the inline completion provider', () => {
       return vscode.workspace.openTextDocument(uri);
     };
 
-    for (const name of ['.env', '.env.production']) {
+    // An empty list in the user's settings cannot switch the built-in secret files off.
+    await setSetting('exclude', []);
+    for (const name of ['.env', '.env.production', '.npmrc', 'prod.tfvars', 'credentials.json']) {
       const env = await write(name, 'OPENAI_API_KEY=sk-secret-value\nDATABASE_URL=');
       assert.deepEqual(await provide(api, env, endOf(env)), [], `a suggestion in ${name}`);
       assert.deepEqual(await provideAutomatic(api, env, endOf(env)), [], `a suggestion in ${name} (automatic)`);
