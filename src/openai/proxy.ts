@@ -16,7 +16,8 @@ import { BlockList, isIP } from 'node:net';
 import { Dispatcher, Pool, ProxyAgent } from 'undici';
 import { CompletionError } from '../core/completionError';
 import { snippet } from './errors';
-import { destroyAll, errorCode } from './transport';
+import { DispatcherCache } from './dispatcherCache';
+import { classifyNetworkError } from './networkError';
 
 export interface ProxyOptions {
   /** VS Code's `http.proxy`; empty means "use the environment". */
@@ -241,7 +242,7 @@ export function parseProxyUrl(raw: string): ParsedProxy {
 
 // ------------------------------------------------------------------------------------------------ dispatcher
 
-const agents = new Map<string, ProxyAgent>();
+const agents = new DispatcherCache<string, ProxyAgent>();
 
 /**
  * The dispatcher for `EndpointConfig.dispatcher`: a shared ProxyAgent per proxy URL and TLS strictness (agents
@@ -257,27 +258,25 @@ export function proxyAgentFor(proxyUrl: string, strictSSL: boolean): Dispatcher 
   } catch (err) {
     return new RejectingDispatcher(err as CompletionError);
   }
-  const key = `${strictSSL}|${parsed.href}`;
-  let agent = agents.get(key);
-  if (!agent) {
-    const p = parsed;
-    agent = new ProxyAgent({
-      uri: p.url.href,
-      ...(p.token ? { token: p.token } : {}),
-      // CONNECT for http targets too (undici's default, stated): the proxy sees only host:port.
-      proxyTunnel: true,
-      requestTls: { rejectUnauthorized: strictSSL },
-      proxyTls: { rejectUnauthorized: strictSSL },
-      clientFactory: (origin, opts) => new TunnelPool(origin, opts as Pool.Options, p),
-    });
-    agents.set(key, agent);
-  }
-  return agent;
+  const p = parsed;
+  return agents.get(
+    `${strictSSL}|${p.href}`,
+    () =>
+      new ProxyAgent({
+        uri: p.url.href,
+        ...(p.token ? { token: p.token } : {}),
+        // CONNECT for http targets too (undici's default, stated): the proxy sees only host:port.
+        proxyTunnel: true,
+        requestTls: { rejectUnauthorized: strictSSL },
+        proxyTls: { rejectUnauthorized: strictSSL },
+        clientFactory: (origin, opts) => new TunnelPool(origin, opts as Pool.Options, p),
+      }),
+  );
 }
 
 /** Closes every cached proxy agent and its tunnels (extension deactivation, end of tests). */
 export async function closeProxyAgents(): Promise<void> {
-  await destroyAll(agents);
+  await agents.destroyAll();
 }
 
 type PoolConnectOptions = Omit<Dispatcher.ConnectOptions, 'origin'>;
@@ -325,19 +324,11 @@ class TunnelPool extends Pool {
   }
 }
 
-const CONNECT_FAILURES: Record<string, string> = {
-  ECONNREFUSED: 'connection refused; is the proxy running?',
-  ECONNRESET: 'the proxy closed the connection',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  EADDRNOTAVAIL: 'address not available',
-  EPIPE: 'the proxy closed the connection',
-};
-
 function proxyConnectError(err: unknown, proxy: ParsedProxy): unknown {
-  const code = errorCode(err);
+  const failure = classifyNetworkError(err);
   // Cancellations stay what they are, so the transport reports them as such.
-  if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR' || (err instanceof Error && err.name === 'AbortError')) return err;
+  if (failure.type === 'aborted') return err;
+  const code = failure.code;
   // Only system codes are copied: undici retries on some of its own codes (UND_ERR_SOCKET) and wraps
   // ERR_TLS_CERT_ALTNAME_INVALID, which would hide this error again.
   const opts = {
@@ -346,20 +337,21 @@ function proxyConnectError(err: unknown, proxy: ParsedProxy): unknown {
     secrets: proxy.secrets,
   };
   const where = `the proxy ${proxy.host}`;
-  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') {
-    return new CompletionError('timeout', `Could not connect to ${where} in time (connect timeout).`, {
-      ...opts,
-      timeoutPhase: 'connect',
-    });
-  }
-  if (code && CONNECT_FAILURES[code]) {
-    return new CompletionError('network', `Could not connect to ${where}: ${CONNECT_FAILURES[code]} (${code}).`, opts);
-  }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
-    return new CompletionError('network', `Could not resolve the host name of ${where} (${code}).`, opts);
-  }
-  if (code && (code.startsWith('ERR_TLS') || code.includes('CERT') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE')) {
-    return new CompletionError('network', `The TLS certificate of ${where} was not accepted (${code}).`, opts);
+  switch (failure.type) {
+    case 'timeout':
+      if (failure.phase !== 'connect') break;
+      return new CompletionError('timeout', `Could not connect to ${where} in time (connect timeout).`, {
+        ...opts,
+        timeoutPhase: 'connect',
+      });
+    // While the tunnel is being opened, a reset means the proxy hung up: a failure to connect.
+    case 'unreachable':
+    case 'closed':
+      return new CompletionError('network', `Could not connect to ${where}: ${failure.reason('proxy')} (${failure.code}).`, opts);
+    case 'dns':
+      return new CompletionError('network', `Could not resolve the host name of ${where} (${failure.code}).`, opts);
+    case 'tls':
+      return new CompletionError('network', `The TLS certificate of ${where} was not accepted (${failure.code}).`, opts);
   }
   const reason = code ?? (err instanceof Error ? snippet(err.message, 120) : snippet(String(err), 120));
   return new CompletionError('network', `The connection to ${where} failed (${reason}).`, opts);
