@@ -15,7 +15,7 @@
 import { BlockList, isIP } from 'node:net';
 import { Dispatcher, Pool, ProxyAgent } from 'undici';
 import { CompletionError } from '../core/completionError';
-import { snippet } from './errors';
+import { snippet } from './text';
 import { DispatcherCache } from './dispatcherCache';
 import { classifyNetworkError } from './networkError';
 
