@@ -4,6 +4,7 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { CompletionError, type TimeoutPhase } from '../core/completionError';
 import { redact } from '../core/redact';
+import { withConnectHook } from './connectHook';
 import { DispatcherCache } from './dispatcherCache';
 import { errorFromResponse } from './errorFromResponse';
 import { headerValue } from './headers';
@@ -249,28 +250,4 @@ export class Exchange {
       ? new CompletionError('network', `The connection to ${host} failed before a response arrived (${reason}).`, opts)
       : new CompletionError('network', `The connection to ${host} broke in the middle of the response (${reason}).`, opts);
   }
-}
-
-/**
- * Wraps a dispatcher so `onConnected` runs when the request is put on a connected socket: undici calls the
- * handler's onConnect (legacy handlers, like request()'s) or onRequestStart (new-style) at that moment.
- */
-function withConnectHook(base: Dispatcher, onConnected: () => void): Dispatcher {
-  const dispatch = (opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean => {
-    const hooked = new Proxy(handler, {
-      get(target, prop) {
-        const value: unknown = Reflect.get(target, prop, target);
-        if (typeof value !== 'function') return value;
-        if (prop === 'onConnect' || prop === 'onRequestStart') {
-          return (...args: unknown[]) => {
-            onConnected();
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        }
-        return (value as (...a: unknown[]) => unknown).bind(target);
-      },
-    });
-    return base.dispatch(opts, hooked);
-  };
-  return { dispatch } as unknown as Dispatcher;
 }
