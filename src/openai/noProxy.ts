@@ -1,4 +1,5 @@
-// NO_PROXY matching as curl does it, plus CIDR ranges and IPv6, which undici's EnvHttpProxyAgent lacks.
+// NO_PROXY matching as curl does it, plus CIDR ranges and IPv6 addresses in any spelling, which undici's
+// EnvHttpProxyAgent does not match (it compares entries as text).
 
 import { BlockList, isIP } from 'node:net';
 

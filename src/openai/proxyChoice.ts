@@ -9,9 +9,10 @@
 //
 // Not undici's EnvHttpProxyAgent (7.x), which differs where tests in proxyChoice.test.ts and noProxy.test.ts
 // pin curl's behaviour: it ignores ALL_PROXY, sends https targets to HTTP_PROXY when HTTPS_PROXY is unset,
-// treats an empty https_proxy as set (so HTTPS_PROXY is skipped), knows no CIDR ranges or bracketed IPv6 in
-// NO_PROXY, reads only process.env (the http.proxy setting must win and NO_PROXY must still apply to it),
-// and throws at construction on a bad proxy URL instead of failing each request with a readable error.
+// treats an empty https_proxy as set (so HTTPS_PROXY is skipped), matches NO_PROXY as text only (no CIDR
+// ranges; `::1` or another spelling of an IPv6 address does not match), reads only process.env (the
+// http.proxy setting must win and NO_PROXY must still apply to it), and throws at construction on a bad
+// proxy URL instead of failing each request with a readable error.
 
 import { bypassesProxy, splitNoProxy } from './noProxy';
 import { parseProxyUrl } from './proxyUrl';
