@@ -2,7 +2,11 @@
 
 import { completionsEndpoint, type EndpointTarget } from './endpoint';
 import { CompletionError } from '../core/completionError';
-import { errorFromServerPayload, headerValue, isRecord, readServerError, snippet } from './errors';
+import { errorFromServerPayload } from './errorFromResponse';
+import { headerValue } from './headers';
+import { isRecord } from './json';
+import { readServerError } from './serverErrorBody';
+import { snippet } from './text';
 import { buildRequestBody } from './requestBody';
 import { createSSEDecoder, type SSEEvent } from './sseStream';
 import { Exchange } from './transport';

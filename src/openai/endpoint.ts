@@ -2,7 +2,7 @@
 
 import { BlockList, isIP } from 'node:net';
 import { CompletionError } from '../core/completionError';
-import { snippet } from './errors';
+import { snippet } from './text';
 import type { EndpointConfig } from '../core/ports';
 
 /** Used when an Azure config names no api-version: the GA version that has /completions and stream_options. */

@@ -2,7 +2,10 @@
 
 import { modelsEndpoint } from './endpoint';
 import { CompletionError, userMessage } from '../core/completionError';
-import { errorFromServerPayload, headerValue, isRecord, readServerError } from './errors';
+import { errorFromServerPayload } from './errorFromResponse';
+import { headerValue } from './headers';
+import { isRecord } from './json';
+import { readServerError } from './serverErrorBody';
 import { Exchange } from './transport';
 import type { EndpointConfig } from '../core/ports';
 

@@ -4,38 +4,31 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { CompletionError, type TimeoutPhase } from '../core/completionError';
 import { redact } from '../core/redact';
-import { errorFromResponse, formatMs, headerValue } from './errors';
+import { withConnectHook } from './connectHook';
+import { DispatcherCache } from './dispatcherCache';
+import { errorFromResponse } from './errorFromResponse';
+import { headerValue } from './headers';
+import { formatMs } from './text';
+import { classifyNetworkError } from './networkError';
 import type { EndpointTarget } from './endpoint';
 import type { EndpointConfig, Timeouts } from '../core/ports';
 
 type Body = Dispatcher.ResponseData['body'];
 export type Response = Dispatcher.ResponseData;
 
-// One Agent per connect timeout: Agents own connection pools, so one per request would defeat keep-alive
-// (a new TLS handshake before every completion). Our own timer reports a slow connect; the Agent's limit also
-// ends the pool's connection attempt itself. First-byte and idle limits are per request, so not in the key.
-const agents = new Map<number, Agent>();
+// One Agent per connect timeout, shared by all requests with that limit. Our own timer reports a slow connect;
+// the Agent's limit also ends the pool's connection attempt itself. First-byte and idle limits are per request,
+// so not in the key.
+const agents = new DispatcherCache<number, Agent>();
 
 function agentFor(connectMs: number): Agent {
-  let agent = agents.get(connectMs);
-  if (!agent) {
-    // timeout 0 disables undici's connect timer.
-    agent = new Agent({ connect: { timeout: connectMs } });
-    agents.set(connectMs, agent);
-  }
-  return agent;
+  // timeout 0 disables undici's connect timer.
+  return agents.get(connectMs, () => new Agent({ connect: { timeout: connectMs } }));
 }
 
 /** Closes the cached connection pools (extension deactivation, end of tests). */
 export async function closeAgents(): Promise<void> {
-  await destroyAll(agents);
-}
-
-/** Empties a cache of dispatchers and destroys each, ignoring ones already closed. */
-export async function destroyAll(cache: Map<unknown, Dispatcher>): Promise<void> {
-  const all = [...cache.values()];
-  cache.clear();
-  await Promise.all(all.map((d) => d.destroy().catch(() => undefined)));
+  await agents.destroyAll();
 }
 
 /** A limit ≤ 0 or non-finite means "no limit". */
@@ -236,76 +229,25 @@ export class Exchange {
     if (err instanceof CompletionError) return err;
     // Our own stops first: undici reports them as generic aborts.
     if (this.stopReason) return this.stopError();
-    const code = errorCode(err);
+    const failure = classifyNetworkError(err);
     const { host, secrets } = this.target;
-    switch (code) {
-      case 'UND_ERR_CONNECT_TIMEOUT':
-      case 'ETIMEDOUT':
-        return this.timeoutError('connect', err);
-      case 'UND_ERR_HEADERS_TIMEOUT':
-        return this.timeoutError('firstByte', err);
-      case 'UND_ERR_BODY_TIMEOUT':
-        return this.timeoutError('idle', err);
-      case 'UND_ERR_ABORTED':
-      case 'ABORT_ERR':
+    const opts = { code: failure.code, cause: err, secrets };
+    switch (failure.type) {
+      case 'timeout':
+        return this.timeoutError(failure.phase, err);
+      case 'aborted':
         return new CompletionError('aborted', 'The request was cancelled.', { cause: err });
+      case 'unreachable':
+        return new CompletionError('network', `Could not connect to ${host}: ${failure.reason('server')} (${failure.code}).`, opts);
+      case 'dns':
+        return new CompletionError('network', `Could not resolve the host name ${this.target.url.hostname} (${failure.code}).`, opts);
+      case 'tls':
+        return new CompletionError('network', `The TLS certificate of ${host} was not accepted (${failure.code}).`, opts);
     }
-    const opts = { code, cause: err, secrets };
-    if (code && CONNECT_FAILURES[code]) {
-      return new CompletionError('network', `Could not connect to ${host}: ${CONNECT_FAILURES[code]} (${code}).`, opts);
-    }
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
-      return new CompletionError('network', `Could not resolve the host name ${this.target.url.hostname} (${code}).`, opts);
-    }
-    if (code && (code.startsWith('ERR_TLS') || code.includes('CERT') || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE')) {
-      return new CompletionError('network', `The TLS certificate of ${host} was not accepted (${code}).`, opts);
-    }
-    const reason = code ?? redact(err instanceof Error ? err.message : String(err), secrets);
+    // A reset ('closed') may come before or in the middle of the response, so it is worded by stage too.
+    const reason = failure.code ?? redact(err instanceof Error ? err.message : String(err), secrets);
     return stage === 'request'
       ? new CompletionError('network', `The connection to ${host} failed before a response arrived (${reason}).`, opts)
       : new CompletionError('network', `The connection to ${host} broke in the middle of the response (${reason}).`, opts);
   }
-}
-
-/**
- * Wraps a dispatcher so `onConnected` runs when the request is put on a connected socket: undici calls the
- * handler's onConnect (legacy handlers, like request()'s) or onRequestStart (new-style) at that moment.
- */
-function withConnectHook(base: Dispatcher, onConnected: () => void): Dispatcher {
-  const dispatch = (opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean => {
-    const hooked = new Proxy(handler, {
-      get(target, prop) {
-        const value: unknown = Reflect.get(target, prop, target);
-        if (typeof value !== 'function') return value;
-        if (prop === 'onConnect' || prop === 'onRequestStart') {
-          return (...args: unknown[]) => {
-            onConnected();
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        }
-        return (value as (...a: unknown[]) => unknown).bind(target);
-      },
-    });
-    return base.dispatch(opts, hooked);
-  };
-  return { dispatch } as unknown as Dispatcher;
-}
-
-const CONNECT_FAILURES: Record<string, string> = {
-  ECONNREFUSED: 'connection refused; is the server running?',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  EADDRNOTAVAIL: 'address not available',
-};
-
-/** The system or undici error code, looking through AggregateError (happy-eyeballs) and `cause`. */
-export function errorCode(err: unknown): string | undefined {
-  let e: unknown = err;
-  for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    const inner = (e as { errors?: unknown[] }).errors;
-    e = Array.isArray(inner) && inner.length > 0 ? inner[0] : (e as { cause?: unknown }).cause;
-  }
-  return undefined;
 }

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { CompletionError, userMessage } from '../../../src/core/completionError';
-import { redact } from '../../../src/core/redact';
-import { errorFromResponse, parseRetryAfter } from '../../../src/openai/errors';
+import type { CompletionError } from '../../../src/core/completionError';
+import { errorFromResponse, errorFromServerPayload } from '../../../src/openai/errorFromResponse';
 
 const KEY = 'sk-proj-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
 
@@ -16,44 +15,6 @@ function fromStatus(status: number, body: unknown, headers: Record<string, strin
     secrets: [KEY],
   });
 }
-
-describe('redact', () => {
-  it('removes every occurrence of a secret', () => {
-    const out = redact(`key ${KEY} and again ${KEY}.`, [KEY]);
-    assert.ok(!out.includes(KEY));
-    assert.ok(!out.includes('AbCdEfGh'));
-    assert.equal(out, 'key sk-pr*** and again sk-pr***.');
-  });
-
-  it('removes any sk-… token and bearer credential even when not a known secret', () => {
-    const out = redact('Incorrect API key provided: sk-abc123def456ghi. Header was Bearer tok_9f8e7d6c5b', []);
-    assert.doesNotMatch(out, /abc123def456ghi|tok_9f8e7d6c5b/);
-    assert.match(out, /sk-ab\*\*\*/);
-    // OpenAI's own partially starred echo goes too.
-    assert.doesNotMatch(redact('provided: sk-proj-********************6789', []), /6789/);
-  });
-
-  it('removes non-sk secrets such as Azure keys, and leaves text without secrets alone', () => {
-    const azure = '0123456789abcdef0123456789abcdef';
-    assert.equal(redact(`bad key ${azure}`, [azure]), 'bad key ***');
-    assert.equal(redact('nothing to hide', [azure, undefined as unknown as string]), 'nothing to hide');
-  });
-});
-
-describe('CompletionError', () => {
-  it('never carries the key, in message, serverMessage, or stack', () => {
-    const e = new CompletionError('unauthorized', `rejected ${KEY}`, { serverMessage: `Incorrect API key provided: ${KEY}`, secrets: [KEY] });
-    for (const text of [e.message, e.serverMessage ?? '', e.stack ?? '', String(e), userMessage(e)]) {
-      assert.ok(!text.includes(KEY), text);
-    }
-  });
-
-  it('is retryable for rate limits, server errors, network, timeouts and cut streams only', () => {
-    const r = (k: ConstructorParameters<typeof CompletionError>[0]) => new CompletionError(k, 'x').retryable;
-    assert.ok(r('rate-limited') && r('server') && r('network') && r('timeout') && r('incomplete'));
-    assert.ok(!r('unauthorized') && !r('bad-request') && !r('aborted') && !r('insecure-url'));
-  });
-});
 
 describe('errorFromResponse', () => {
   it('401: says the key was rejected, with the server text, key redacted even when echoed', () => {
@@ -107,25 +68,17 @@ describe('errorFromResponse', () => {
   });
 });
 
-describe('parseRetryAfter', () => {
-  it('reads retry-after-ms, retry-after seconds and HTTP dates', () => {
-    const now = Date.parse('2025-01-01T00:00:00Z');
-    assert.equal(parseRetryAfter({ 'retry-after-ms': '250.5' }, now), 251);
-    assert.equal(parseRetryAfter({ 'retry-after': '2' }, now), 2000);
-    assert.equal(parseRetryAfter({ 'retry-after': 'Wed, 01 Jan 2025 00:00:30 GMT' }, now), 30000);
-    assert.equal(parseRetryAfter({ 'retry-after': 'Tue, 31 Dec 2024 00:00:00 GMT' }, now), 0);
-    assert.equal(parseRetryAfter({ 'retry-after': 'soon' }, now), undefined);
-    assert.equal(parseRetryAfter({}, now), undefined);
+describe('errorFromServerPayload', () => {
+  it('takes the kind from the error type and keeps the server text, key redacted', () => {
+    const e = errorFromServerPayload({ message: `bad key ${KEY}`, type: 'invalid_request_error', code: 'invalid_api_key' }, 'OpenAI', [KEY]);
+    assert.equal(e.kind, 'unauthorized');
+    assert.equal(e.code, 'invalid_api_key');
+    assert.match(e.message, /^OpenAI reported an error: bad key sk-pr\*\*\*$/);
+    assert.equal(e.status, undefined);
   });
-});
 
-describe('userMessage', () => {
-  it('gives readable text for anything thrown, without keys', () => {
-    assert.equal(userMessage(new CompletionError('network', 'Could not connect.')), 'Could not connect.');
-    assert.match(userMessage(new Error(`boom ${KEY}`), [KEY]), /^Unexpected error: boom sk-pr\*\*\*$/);
-    assert.match(userMessage('weird'), /weird/);
-    const abort = new Error('x');
-    abort.name = 'AbortError';
-    assert.equal(userMessage(abort), 'The request was cancelled.');
+  it('falls back to the type or code when there is no message', () => {
+    assert.equal(errorFromServerPayload({ type: 'server_error' }, 'OpenAI', []).message, 'OpenAI reported an error: server_error');
+    assert.equal(errorFromServerPayload({}, 'OpenAI', []).message, 'OpenAI reported an error: unknown error');
   });
 });

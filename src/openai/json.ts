@@ -1,0 +1,6 @@
+// Narrowing of parsed JSON, which is `unknown` until checked.
+
+/** A JSON object (not null, not an array). */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
