@@ -1,8 +1,8 @@
 // The adapter's document → CompletionInput step (src/vscode/documentContext.ts) without vscode:
 // a plain array of lines stands in for the TextDocument, and every line read is counted.
 
-import type { CompletionInput } from '../src/core/completionInput';
-import { extractContext, type LineSource } from '../src/core/contextWindow';
+import type { CompletionInput } from '../src/core/input/completionInput';
+import { extractContext, type LineSource } from '../src/core/input/contextWindow';
 import type { CompletionSettings } from '../src/core/settings';
 
 // Same constants as documentContext.ts, so the window is the one the extension reads.

@@ -2,10 +2,10 @@
 // text before the cursor) into the document right after it, as one undoable edit.
 
 import * as vscode from 'vscode';
-import type { CompletionInput } from '../core/completionInput';
-import { planRequest } from '../core/requestPlan';
+import type { CompletionInput } from '../core/input/completionInput';
+import { planRequest } from '../core/plan/requestPlan';
 import type { CompletionSettings } from '../core/settings';
-import { StopMatcher } from '../core/stopSequences';
+import { StopMatcher } from '../core/stream/stopMatcher';
 import { CompletionError, userMessage } from '../core/completionError';
 import type { CompletionRequest, EndpointConfig, StreamEvent } from '../core/ports';
 import { buildCompletionInput } from './documentContext';

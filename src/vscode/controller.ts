@@ -2,10 +2,10 @@
 // commands. The only place that knows about all of them.
 
 import * as vscode from 'vscode';
-import { CompletionEngine } from '../core/completionEngine';
+import { CompletionEngine } from '../core/engine';
 import { endpointFor, needsApiKey } from '../core/endpointConfig';
 import type { CompletionSettings } from '../core/settings';
-import { warmUpTokenizer } from '../core/tokenBudget';
+import { warmUpTokenizer } from '../core/plan/tokenBudget';
 import { UsageLedger, formatUsage, type DayUsage } from '../core/usageLedger';
 import { streamCompletion } from '../openai/client';
 import { closeProxyAgents } from '../openai/proxy';

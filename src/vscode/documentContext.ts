@@ -2,8 +2,8 @@
 // is read, so a keystroke costs the same in a 10 MB file as in a small one.
 
 import * as vscode from 'vscode';
-import type { CompletionInput } from '../core/completionInput';
-import { extractContext, type LineSource } from '../core/contextWindow';
+import type { CompletionInput } from '../core/input/completionInput';
+import { extractContext, type LineSource } from '../core/input/contextWindow';
 import type { CompletionSettings } from '../core/settings';
 
 /** cl100k_base averages about 4 characters a token on code; read a little more than the budget needs. */

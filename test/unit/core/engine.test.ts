@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { CompletionEngine, type RequestReport } from '../../../src/core/completionEngine';
-import type { CompletionInput } from '../../../src/core/completionInput';
+import { CompletionEngine, type RequestReport } from '../../../src/core/engine';
+import type { CompletionInput } from '../../../src/core/input/completionInput';
 import { endpointFor } from '../../../src/core/endpointConfig';
 import { DEFAULT_SETTINGS, type CompletionSettings } from '../../../src/core/settings';
 import { streamCompletion } from '../../../src/openai/client';
