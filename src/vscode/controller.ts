@@ -228,8 +228,7 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
       completeSelection({
         settingsFor,
         admit,
-        endpointFor: endpoint,
-        stream: (request, config, signal, options) => streamCompletion(request, config, signal, options),
+        runner: engine.runner,
         onRequesting: (active) => (active ? statusBar.set({ state: 'requesting' }) : void refreshStatus()),
         onError: (error) => {
           lastError = error;
