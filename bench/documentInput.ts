@@ -1,23 +1,21 @@
-// The adapter's document → CompletionInput step (src/vscode/documentContext.ts) without vscode:
-// a plain array of lines stands in for the TextDocument, and every line read is counted.
+// The bench's stand-in for a TextDocument: a plain array of lines, read through core's input
+// builder (the same one the extension uses), with every line read counted.
 
-import type { CompletionInput } from '../src/core/completionInput';
-import { extractContext, type LineSource } from '../src/core/contextWindow';
+import { buildCompletionInput, type InputDocument } from '../src/core/input/buildInput';
+import type { CompletionInput } from '../src/core/input/completionInput';
+import type { ContextPosition } from '../src/core/input/contextWindow';
 import type { CompletionSettings } from '../src/core/settings';
 
-// Same constants as documentContext.ts, so the window is the one the extension reads.
-const CHARS_PER_TOKEN_UPPER = 6;
-const NEXT_LINES = 5;
-
 /** A document as lines (no line breaks), with the line starts VS Code keeps for offsetAt. */
-export class LineDocument implements LineSource {
+export class LineDocument implements InputDocument {
   /** Lines read through lineAt since the last reset. */
   lineReads = 0;
+  readonly eol = '\n';
   private lineStarts: number[] | undefined;
 
   constructor(
     readonly lines: string[],
-    readonly uri: string,
+    readonly key: string,
     readonly languageId: string,
     readonly indentUnit: string | undefined,
   ) {}
@@ -39,7 +37,7 @@ export class LineDocument implements LineSource {
    * Editing one line keeps the starts of the lines up to it valid; VS Code's offsetAt is a
    * prefix-sum lookup too, so the cost bench must not pay a whole-document scan here.
    */
-  offsetAt(line: number, character: number): number {
+  offsetAt(position: ContextPosition): number {
     if (!this.lineStarts) {
       this.lineStarts = new Array<number>(this.lines.length);
       let offset = 0;
@@ -48,7 +46,7 @@ export class LineDocument implements LineSource {
         offset += this.lines[i].length + 1;
       }
     }
-    return this.lineStarts[line] + character;
+    return this.lineStarts[position.line] + position.character;
   }
 
   /** Call after changing lines before `line`, or adding/removing lines. */
@@ -62,31 +60,9 @@ export interface InputOptions {
   explicit?: boolean;
 }
 
-/** What buildCompletionInput in documentContext.ts computes, for a cursor at (line, character). */
+/** What the extension computes for a cursor at (line, character). */
 export function completionInputAt(doc: LineDocument, line: number, character: number, o: InputOptions): CompletionInput {
-  const { settings } = o;
-  const budgetChars = settings.contextTokens * CHARS_PER_TOKEN_UPPER;
-  const window = extractContext(
-    doc,
-    { line, character },
-    { prefixChars: budgetChars, suffixChars: Math.ceil(budgetChars * Math.max(settings.suffixShare, 0.1)) },
-  );
-  const lineText = doc.lineAt(line);
-  const nextLines: string[] = [];
-  for (let i = line + 1; i < Math.min(doc.lineCount, line + 1 + NEXT_LINES); i++) nextLines.push(doc.lineAt(i));
-  return {
-    editorKey: doc.uri,
-    languageId: doc.languageId,
-    offset: doc.offsetAt(line, character),
-    prefix: window.prefix,
-    suffix: window.suffix,
-    linePrefix: lineText.slice(0, character),
-    lineSuffix: lineText.slice(character),
-    nextLines,
-    indentUnit: doc.indentUnit,
-    explicit: o.explicit ?? false,
-    settings,
-  };
+  return buildCompletionInput(doc, { position: { line, character }, settings: o.settings, explicit: o.explicit ?? false });
 }
 
 /** Input for a document holding `text` with the cursor at its end (the typist's view). */

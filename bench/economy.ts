@@ -3,7 +3,7 @@
 // how soon ghost text shows when the user pauses.
 
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { CompletionEngine, type RequestReport } from '../src/core/completionEngine';
+import { CompletionEngine, type RequestReport } from '../src/core/engine';
 import { endpointFor } from '../src/core/endpointConfig';
 import { DEFAULT_SETTINGS, type CompletionSettings } from '../src/core/settings';
 import { streamCompletion } from '../src/openai/client';

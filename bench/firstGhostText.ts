@@ -3,11 +3,11 @@
 // debounce are subtracted; what is left is the extension's own overhead: planning and
 // tokenizing the prompt, the HTTP exchange, SSE parsing, stop matching, post-processing.
 
-import { CompletionEngine } from '../src/core/completionEngine';
+import { CompletionEngine } from '../src/core/engine';
 import { endpointFor } from '../src/core/endpointConfig';
 import { DEFAULT_SETTINGS, type CompletionSettings } from '../src/core/settings';
 import { streamCompletion } from '../src/openai/client';
-import { warmUpTokenizer } from '../src/core/tokenBudget';
+import { warmUpTokenizer } from '../src/core/plan/tokenBudget';
 import { sleep, startFakeOpenAI, streamChunks } from '../test/support/fakeOpenAI';
 import { CORPUS } from './corpus';
 import { completionInputAt, LineDocument } from './documentInput';

@@ -2,11 +2,11 @@
 // user types through a suggestion in the middle of a 1 KB … 10 MB file. No network: the one
 // request is answered from memory before timing starts.
 
-import { CompletionEngine } from '../src/core/completionEngine';
+import { CompletionEngine } from '../src/core/engine';
 import type { StreamFn } from '../src/core/ports';
 import { endpointFor } from '../src/core/endpointConfig';
 import { DEFAULT_SETTINGS, type CompletionSettings } from '../src/core/settings';
-import { contextWindowForModel, fitTokenBudget, warmUpTokenizer } from '../src/core/tokenBudget';
+import { contextWindowForModel, fitTokenBudget, warmUpTokenizer } from '../src/core/plan/tokenBudget';
 import { completionInputAt, LineDocument } from './documentInput';
 import { median, percentile } from './stats';
 

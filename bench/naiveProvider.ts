@@ -3,10 +3,10 @@
 // It sends the same prompt the engine would (planRequest), so only the strategy differs.
 
 import type { StreamFn } from '../src/core/ports';
-import type { CompletionInput, Suggestion } from '../src/core/completionInput';
+import type { CompletionInput, Suggestion } from '../src/core/input/completionInput';
 import { endpointFor } from '../src/core/endpointConfig';
-import { postProcessCompletion } from '../src/core/postProcess';
-import { planRequest } from '../src/core/requestPlan';
+import { postProcessCompletion } from '../src/core/postprocess/postProcess';
+import { planRequest } from '../src/core/plan/requestPlan';
 
 export class NaiveProvider {
   private readonly pending = new Set<Promise<unknown>>();

@@ -4,7 +4,7 @@
 // about to type stays visible while they type through it, and once they have had time to
 // read it they may accept it with Tab.
 
-import type { CompletionInput, Suggestion } from '../src/core/completionInput';
+import type { CompletionInput, Suggestion } from '../src/core/input/completionInput';
 import type { CompletionSettings } from '../src/core/settings';
 import type { CorpusFile } from './corpus';
 import { completionInputAtEnd } from './documentInput';

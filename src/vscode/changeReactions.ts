@@ -2,7 +2,7 @@
 // cached answers made with old settings or an old key, the status, the once-per-key notices.
 
 import * as vscode from 'vscode';
-import type { CompletionEngine } from '../core/completionEngine';
+import type { CompletionEngine } from '../core/engine';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { KeyNotifications } from './notifications';
 import type { SettingsReader } from './settingsReader';

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import type { CompletionSettings } from '../core/settings';
-import type { EndpointConfig, StreamFn } from '../core/ports';
+import type { RequestRunner } from '../core/stream/requestRunner';
 import { formatUsage, type UsageLedger } from '../core/usageLedger';
 import type { Admission } from './admission';
 import type { ApiKeyStore } from './apiKeyStore';
@@ -21,8 +21,8 @@ export interface CommandDeps {
   status: ActiveStatus;
   admission: Admission;
   settingsFor(document: vscode.TextDocument | undefined): CompletionSettings;
-  endpointFor(settings: CompletionSettings, apiKey: string | undefined): EndpointConfig;
-  stream: StreamFn;
+  /** The engine's runner, so Complete Selection streams and falls back exactly as inline completions do. */
+  runner: RequestRunner;
   setApiKey(value?: unknown): Promise<void>;
 }
 
@@ -47,8 +47,7 @@ function commandHandlers(deps: CommandDeps): Record<string, CommandHandler> {
       completeSelection({
         settingsFor: deps.settingsFor,
         admit: (document, settings) => deps.admission.admit(document, settings),
-        endpointFor: deps.endpointFor,
-        stream: deps.stream,
+        runner: deps.runner,
         onRequesting: (active) => (active ? status.showRequesting() : void status.refresh()),
         onError: (error) => {
           log.warn(`Complete Selection failed: ${error.message}`);

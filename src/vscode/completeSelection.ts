@@ -2,24 +2,18 @@
 // text before the cursor) into the document right after it, as one undoable edit.
 
 import * as vscode from 'vscode';
-import type { CompletionInput } from '../core/completionInput';
-import { planRequest } from '../core/requestPlan';
+import type { CompletionInput } from '../core/input/completionInput';
 import type { CompletionSettings } from '../core/settings';
-import { StopMatcher } from '../core/stopSequences';
-import { CompletionError, userMessage } from '../core/completionError';
-import type { CompletionRequest, EndpointConfig, StreamEvent } from '../core/ports';
+import { type CompletionError, userMessage } from '../core/completionError';
+import { newChoices } from '../core/stream/consumeStream';
+import type { RequestRunner } from '../core/stream/requestRunner';
 import { buildCompletionInput } from './documentContext';
 
 export interface CompleteSelectionDeps {
   settingsFor(document: vscode.TextDocument): CompletionSettings;
   admit(document: vscode.TextDocument, settings: CompletionSettings): Promise<{ apiKey: string | undefined } | null>;
-  endpointFor(settings: CompletionSettings, apiKey: string | undefined): EndpointConfig;
-  stream(
-    request: CompletionRequest,
-    endpoint: EndpointConfig,
-    signal: AbortSignal,
-    options: { includeSuffix: boolean },
-  ): AsyncIterable<StreamEvent>;
+  /** The engine's runner: same stream handling, same memory of servers that refuse `suffix`. */
+  runner: RequestRunner;
   onRequesting(active: boolean): void;
   onError(error: CompletionError): void;
   log(message: string): void;
@@ -51,7 +45,7 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
   });
   // The selection is the prompt; without a selection, everything before the cursor is.
   const input: CompletionInput = selection.isEmpty ? base : { ...base, prefix: document.getText(selection) };
-  const plan = planRequest(input, settings.useSuffix !== 'never', 1);
+  const plan = deps.runner.plan(input, 1);
 
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Ghost Complete: completing…', cancellable: true },
@@ -78,7 +72,6 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
           if (e?.document !== document) stopBecause('the editor changed');
         }),
       );
-      const matcher = new StopMatcher(plan.clientStops, { singleLine: false });
       let pending = '';
       let first = true;
       // Edits are applied one at a time; pieces that arrive meanwhile are batched.
@@ -107,24 +100,21 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
       };
 
       deps.onRequesting(true);
+      const choices = newChoices(1);
+      let written = 0;
+      const writeNew = (): void => {
+        write(choices[0].text.slice(written));
+        written = choices[0].text.length;
+      };
       let failure: CompletionError | undefined;
       try {
-        for await (const event of deps.stream(
-          plan.request,
-          deps.endpointFor(settings, admitted.apiKey),
-          controller.signal,
-          { includeSuffix: plan.request.suffix !== undefined },
-        )) {
-          if (event.type !== 'delta' || event.index !== 0) continue;
-          const pushed = matcher.push(event.text);
-          write(pushed.text);
-          if (pushed.stopped) break;
-        }
-        if (!controller.signal.aborted) write(matcher.flush());
-      } catch (err) {
-        if (!(err instanceof CompletionError && err.kind === 'aborted')) {
-          failure = err instanceof CompletionError ? err : new CompletionError('protocol', userMessage(err));
-        }
+        const { error } = await deps.runner.run(input, plan, choices, controller.signal, {
+          onDelta: writeNew,
+          onFinish: writeNew,
+        });
+        if (error && error.kind !== 'aborted') failure = error;
+        // Text the stop matcher held back until the stream ended.
+        else if (!error && !controller.signal.aborted) writeNew();
       } finally {
         await writing;
         subscriptions.forEach((s) => s.dispose());

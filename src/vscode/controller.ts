@@ -2,11 +2,11 @@
 // VS Code. The only place that knows about all of them; what each part does lives in its file.
 
 import * as vscode from 'vscode';
-import { CompletionEngine } from '../core/completionEngine';
+import { CompletionEngine } from '../core/engine';
 import { endpointFor } from '../core/endpointConfig';
 import type { StreamFn } from '../core/ports';
 import type { CompletionSettings } from '../core/settings';
-import { warmUpTokenizer } from '../core/tokenBudget';
+import { warmUpTokenizer } from '../core/plan/tokenBudget';
 import { UsageLedger, type DayUsage } from '../core/usageLedger';
 import { streamCompletion } from '../openai/client';
 import { closeProxyAgents } from '../openai/proxy';
@@ -99,8 +99,7 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
       status,
       admission,
       settingsFor,
-      endpointFor: endpoint,
-      stream,
+      runner: engine.runner,
       setApiKey: (value) =>
         setApiKey({ keys, log, settingsFor, endpointFor: endpoint, onStored: () => notifications.keyStored() }, value),
     }),

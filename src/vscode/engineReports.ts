@@ -1,7 +1,7 @@
 // What the adapter does with the engine's news: the status bar and the rejected-key notice
 // follow its state, and every request is logged and counted in the usage ledger.
 
-import type { CompletionEngine } from '../core/completionEngine';
+import type { CompletionEngine } from '../core/engine';
 import type { CompletionSettings } from '../core/settings';
 import type { UsageLedger } from '../core/usageLedger';
 import type { Log } from './log';

@@ -2,7 +2,7 @@
 // engine's suggestions into items with explicit ranges.
 
 import * as vscode from 'vscode';
-import type { CompletionEngine } from '../core/completionEngine';
+import type { CompletionEngine } from '../core/engine';
 import type { CompletionSettings } from '../core/settings';
 import { buildCompletionInput } from './documentContext';
 import type { GrowthRequery } from './growthRequery';

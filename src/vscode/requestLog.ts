@@ -1,6 +1,6 @@
 // One info line per request (no prompt text), the prompt itself only at trace level.
 
-import type { RequestReport } from '../core/completionEngine';
+import type { RequestReport } from '../core/engine';
 import type { Log } from './log';
 
 export function logRequest(log: Log, r: RequestReport): void {

@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { userMessage, type CompletionError } from '../core/completionError';
-import type { EngineState } from '../core/completionEngine';
+import type { EngineState } from '../core/engine';
 import { needsApiKey } from '../core/endpointConfig';
 import type { CompletionSettings } from '../core/settings';
 import { formatUsage, type DayUsage } from '../core/usageLedger';

@@ -1,9 +1,10 @@
-// Complete Selection when things go wrong mid-stream: the user's own edit stops it without
-// being touched, and a stream that breaks off leaves no half-written answer behind.
+// Complete Selection when things go wrong: the user's own edit stops it without being
+// touched, a stream that breaks off leaves no half-written answer behind, and a server that
+// refuses `suffix` is asked again without it, as inline completions do.
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { type GhostCompleteApi, useFakeServer, waitFor } from './support/helpers';
+import { type GhostCompleteApi, provide, useFakeServer, waitFor } from './support/helpers';
 
 const KEY = 'sk-test-selection-9f8e7d6c5b4a';
 
@@ -53,5 +54,28 @@ suite('Ghost Complete: Complete Selection under interruption', () => {
     await waitFor('status error', () => api.status().state === 'error', 10_000);
     assert.equal(doc.getText(), original, 'a half-written answer was left in the document');
     assert.ok(server.completions.length >= 1, 'no request was made');
+  });
+
+  test('a server that refuses `suffix` still gets its answer inserted; neither path sends suffix again', async () => {
+    server.rejectSuffix = true;
+    server.response = { text: ' * b' };
+    const original = 'def mul(a, b):\n    return a\n\nprint(mul(2, 3))\n';
+    const { doc } = await selectLine(original, 1);
+    await vscode.commands.executeCommand('ghostComplete.completeSelection');
+    assert.equal(doc.getText(), 'def mul(a, b):\n    return a * b\n\nprint(mul(2, 3))\n');
+    assert.deepEqual(
+      server.completions.map((r) => r.body.suffix !== undefined),
+      [true, false],
+      'refused once with suffix, then answered without it',
+    );
+
+    // Inline completions share what Complete Selection learned about this server.
+    const other = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    \n\nprint(add(1, 2))\n' });
+    await provide(api, other, new vscode.Position(1, 4));
+    assert.deepEqual(
+      server.completions.slice(2).map((r) => r.body.suffix !== undefined),
+      [false],
+      'the inline request sent suffix to a server known to refuse it',
+    );
   });
 });

@@ -41,6 +41,8 @@ export class FakeOpenAI {
   readonly requests: RecordedRequest[] = [];
   /** Answer for every request unless a queued one is pending. */
   response: FakeResponse = { text: 'return a + b' };
+  /** Answer any request that carries `suffix` with a 400 blaming it, as many compatible servers do. */
+  rejectSuffix = false;
   private readonly queue: FakeResponse[] = [];
   private readonly sockets = new Set<import('node:net').Socket>();
   private server: http.Server | undefined;
@@ -73,6 +75,7 @@ export class FakeOpenAI {
     this.requests.length = 0;
     this.queue.length = 0;
     this.response = { text: 'return a + b' };
+    this.rejectSuffix = false;
   }
 
   async start(): Promise<this> {
@@ -125,6 +128,10 @@ export class FakeOpenAI {
     }
     if (req.method !== 'POST' || !record.path.endsWith('/completions')) {
       return sendJson(res, 404, { error: { message: 'not found', type: 'invalid_request_error', param: null, code: null } }, record);
+    }
+    if (this.rejectSuffix && body?.suffix !== undefined) {
+      const error = { message: 'suffix is not supported for this model', type: 'invalid_request_error', param: 'suffix', code: null };
+      return sendJson(res, 400, { error }, record);
     }
     const spec = this.queue.shift() ?? this.response;
     if (spec.firstDelayMs) await new Promise((r) => setTimeout(r, spec.firstDelayMs));

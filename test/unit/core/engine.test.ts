@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { CompletionEngine, type RequestReport } from '../../../src/core/completionEngine';
-import type { CompletionInput } from '../../../src/core/completionInput';
+import { CompletionEngine, type RequestReport } from '../../../src/core/engine';
+import type { CompletionInput } from '../../../src/core/input/completionInput';
 import { endpointFor } from '../../../src/core/endpointConfig';
 import { DEFAULT_SETTINGS, type CompletionSettings } from '../../../src/core/settings';
 import { streamCompletion } from '../../../src/openai/client';
@@ -12,8 +12,7 @@ import {
   type FakeContext,
   type FakeOpenAI,
 } from '../../support/fakeOpenAI';
-
-const CURSOR = '█';
+import { inputAtCursor, typeAt } from '../../support/cursorFixture';
 
 /** A document with a cursor marker, as the editor adapter would describe it. */
 function inputAt(
@@ -21,34 +20,8 @@ function inputAt(
   settings: CompletionSettings,
   extra: Partial<CompletionInput> = {},
 ): CompletionInput {
-  const offset = docWithCursor.indexOf(CURSOR);
-  assert.ok(offset >= 0, 'fixture needs a cursor marker');
-  const text = docWithCursor.replace(CURSOR, '');
-  const prefix = text.slice(0, offset);
-  const suffix = text.slice(offset);
-  const lineStart = prefix.lastIndexOf('\n') + 1;
-  const lineEndRel = suffix.indexOf('\n');
-  const lineSuffix = lineEndRel === -1 ? suffix : suffix.slice(0, lineEndRel);
-  const nextLines = lineEndRel === -1 ? [] : suffix.slice(lineEndRel + 1).split('\n').slice(0, 5);
-  return {
-    editorKey: 'file:///work/add.py',
-    languageId: 'python',
-    offset,
-    prefix,
-    suffix,
-    linePrefix: prefix.slice(lineStart),
-    lineSuffix,
-    nextLines,
-    explicit: false,
-    settings,
-    apiKey: 'sk-test-engine',
-    ...extra,
-  };
-}
-
-/** Types `typed` at the cursor of `doc`. */
-function typeAt(doc: string, typed: string): string {
-  return doc.replace(CURSOR, typed + CURSOR);
+  const input = inputAtCursor(docWithCursor, settings, { uri: 'file:///work/add.py', apiKey: 'sk-test-engine' });
+  return { ...input, ...extra };
 }
 
 describe('CompletionEngine (real client, loopback server)', () => {

@@ -1,6 +1,6 @@
 // What the editor adapter tells the engine about one request for a suggestion.
 
-import type { CompletionSettings } from './settings';
+import type { CompletionSettings } from '../settings';
 
 export interface CompletionInput {
   /** Identifies the editor/document: one request in flight per key. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { postProcessCompletion, type PostProcessContext } from '../../../src/core/postProcess';
+import { postProcessCompletion, type PostProcessContext } from '../../../../src/core/postprocess/postProcess';
 
 interface Fixture {
   name: string;

@@ -6,7 +6,7 @@ import {
   fitTokenBudget,
   SPECIAL_TOKEN_MARGIN,
   warmUpTokenizer,
-} from '../../../src/core/tokenBudget';
+} from '../../../../src/core/plan/tokenBudget';
 
 /** Source-like text: `n` distinct lines. */
 function code(n: number, from = 0): string {

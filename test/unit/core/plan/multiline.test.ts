@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { decideMultiline } from '../../../src/core/multiline';
+import { decideMultiline } from '../../../../src/core/plan/multiline';
 
 /** `█` marks the cursor on the current line. */
 function ctx(languageId: string, line: string): { linePrefix: string; lineSuffix: string; languageId: string } {

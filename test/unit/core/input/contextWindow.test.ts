@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { extractContext, type LineSource } from '../../../src/core/contextWindow';
+import { extractContext, type LineSource } from '../../../../src/core/input/contextWindow';
 
 function source(lines: string[]): LineSource {
   return { lineCount: lines.length, lineAt: (i) => lines[i] };

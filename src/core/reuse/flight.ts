@@ -2,28 +2,10 @@
 // the provider call that started it: later calls (typing through the suggestion, the
 // live-growth re-query, Backspace) read from it instead of asking the server again.
 
-import type { CompletionError } from './completionError';
-import type { Usage } from './ports';
-
-export interface FlightKey {
-  editorKey: string;
-  /** Cursor offset in the document when the request was made. */
-  offset: number;
-  /** The end of the prompt, used to recognise the same place after typing. */
-  prefixTail: string;
-  /** The start of the text after the cursor; typing through must leave it unchanged. */
-  suffixHead: string;
-  /** Settings that change the answer. */
-  settingsKey: string;
-}
-
-export interface ChoiceState {
-  /** Text that passed the stop sequences, as it will be shown. */
-  text: string;
-  /** Received text not yet released by the stop matcher (may begin a stop sequence). */
-  held: string;
-  done: boolean;
-}
+import type { CompletionError } from '../completionError';
+import type { Usage } from '../ports';
+import { newChoices, type ChoiceState } from '../stream/consumeStream';
+import type { FlightKey } from './flightKey';
 
 export class Flight {
   readonly choices: ChoiceState[];
@@ -52,7 +34,7 @@ export class Flight {
     readonly singleLine: boolean,
   ) {
     this.startedAt = now;
-    this.choices = Array.from({ length: choiceCount }, () => ({ text: '', held: '', done: false }));
+    this.choices = newChoices(choiceCount);
   }
 
   get done(): boolean {

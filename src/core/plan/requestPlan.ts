@@ -1,8 +1,8 @@
 // Turns a CompletionInput into the request to send: token budget, single- or multi-line,
 // stop sequences (at most 4 sent, the rest enforced while streaming) and choice count.
 
-import type { CompletionRequest } from './ports';
-import type { CompletionInput } from './completionInput';
+import type { CompletionRequest } from '../ports';
+import type { CompletionInput } from '../input/completionInput';
 import { decideMultiline } from './multiline';
 import { builtInStopSequences, mergeStopSequences, splitStopSequences } from './stopSequences';
 import { contextWindowForModel, fitTokenBudget } from './tokenBudget';

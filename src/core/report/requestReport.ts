@@ -1,0 +1,55 @@
+// What one finished request cost and how it went, for the log and the usage ledger. A
+// cancelled stream sends no usage, yet the server bills what it generated: we estimate it.
+
+import type { CompletionError } from '../completionError';
+import type { RequestPlan } from '../plan/requestPlan';
+import { countTokens } from '../plan/tokenBudget';
+import type { Flight } from '../reuse/flight';
+
+export interface RequestReport {
+  model: string;
+  promptChars: number;
+  suffixChars: number;
+  promptTokens: number;
+  suffixTokens: number;
+  choices: number;
+  /** Milliseconds from sending to the first streamed text. */
+  timeToFirstTokenMs: number | undefined;
+  totalMs: number;
+  finishReason: string | undefined;
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | undefined;
+  /** True when the server sent no usage (a cancelled stream) and `usage` is our own count. */
+  usageEstimated: boolean;
+  cancelled: boolean;
+  error: CompletionError | undefined;
+  /** The prompt and suffix, for trace-level logging only. */
+  prompt: string;
+  suffix: string | undefined;
+}
+
+export function reportOf(flight: Flight, plan: RequestPlan, model: string, now: number): RequestReport {
+  const estimate = !flight.usage && flight.aborted && !flight.error;
+  return {
+    model,
+    promptChars: plan.request.prompt.length,
+    suffixChars: plan.request.suffix?.length ?? 0,
+    promptTokens: plan.promptTokens,
+    suffixTokens: plan.suffixTokens,
+    choices: flight.choices.length,
+    timeToFirstTokenMs: flight.firstTokenAt === undefined ? undefined : flight.firstTokenAt - flight.startedAt,
+    totalMs: (flight.finishedAt ?? now) - flight.startedAt,
+    finishReason: flight.finishReason,
+    usage: estimate ? estimatedUsage(flight, plan) : flight.usage,
+    usageEstimated: estimate,
+    cancelled: flight.aborted,
+    error: flight.error,
+    prompt: plan.request.prompt,
+    suffix: plan.request.suffix,
+  };
+}
+
+function estimatedUsage(flight: Flight, plan: RequestPlan): RequestReport['usage'] {
+  const prompt = plan.promptTokens + plan.suffixTokens;
+  const completion = flight.choices.reduce((n, c) => n + (c.text + c.held ? countTokens(c.text + c.held) : 0), 0);
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+}

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { CompletionError } from '../../../../src/core/completionError';
+import { endpointFor } from '../../../../src/core/endpointConfig';
+import type { CompletionRequest, StreamEvent, StreamFn } from '../../../../src/core/ports';
+import { DEFAULT_SETTINGS, type CompletionSettings } from '../../../../src/core/settings';
+import { newChoices } from '../../../../src/core/stream/consumeStream';
+import { RequestRunner } from '../../../../src/core/stream/requestRunner';
+import { inputAtCursor } from '../../../support/cursorFixture';
+
+/** A server that refuses `suffix` the way llama.cpp-style servers do, and otherwise answers `text`. */
+function refusingSuffix(text: string, sent: CompletionRequest[]): StreamFn {
+  return async function* (request): AsyncIterable<StreamEvent> {
+    sent.push(request);
+    if (request.suffix !== undefined) {
+      throw new CompletionError('bad-request', 'The server rejected the request.', {
+        status: 400,
+        param: 'suffix',
+        serverMessage: 'suffix is not supported',
+      });
+    }
+    yield { type: 'delta', index: 0, text };
+    yield { type: 'finish', index: 0, reason: 'stop' };
+  };
+}
+
+describe('RequestRunner', () => {
+  const settings: CompletionSettings = { ...DEFAULT_SETTINGS, provider: 'openai-compatible', baseUrl: 'http://127.0.0.1:9/v1' };
+  const doc = 'def one():\n    █\n\nx = one()\n';
+  const live = () => new AbortController().signal;
+
+  it('retries once without `suffix` when the server refuses it, and remembers that server', async () => {
+    const sent: CompletionRequest[] = [];
+    const runner = new RequestRunner({ stream: refusingSuffix('return 1', sent), endpointFor });
+    const input = inputAtCursor(doc, settings);
+    const plan = runner.plan(input, 1);
+    assert.notEqual(plan.request.suffix, undefined, 'useSuffix auto sends suffix to an unknown server');
+    const choices = newChoices(1);
+    const result = await runner.run(input, plan, choices, live());
+    assert.equal(result.error, undefined);
+    assert.equal(choices[0].text, 'return 1');
+    assert.deepEqual(sent.map((r) => r.suffix !== undefined), [true, false]);
+    assert.equal(result.plan.request.suffix, undefined, 'the report describes the request that answered');
+    // Any later caller of the same runner (inline or Complete Selection) skips suffix at once.
+    assert.equal(runner.plan(input, 1).request.suffix, undefined);
+    const other = inputAtCursor(doc, { ...settings, baseUrl: 'http://127.0.0.1:10/v1' });
+    assert.notEqual(runner.plan(other, 1).request.suffix, undefined, 'another server is not affected');
+  });
+
+  it('does not retry when the user asked for `suffix` always', async () => {
+    const sent: CompletionRequest[] = [];
+    const runner = new RequestRunner({ stream: refusingSuffix('return 1', sent), endpointFor });
+    const input = inputAtCursor(doc, { ...settings, useSuffix: 'always' });
+    const result = await runner.run(input, runner.plan(input, 1), newChoices(1), live());
+    assert.equal(result.error?.kind, 'bad-request');
+    assert.equal(sent.length, 1);
+  });
+
+  it('remembers a 429 for as long as the server asked', async () => {
+    let now = 1000;
+    const stream: StreamFn = async function* () {
+      throw new CompletionError('rate-limited', 'Rate limit reached', { status: 429, retryAfterMs: 30_000 });
+    };
+    const runner = new RequestRunner({ stream, endpointFor, now: () => now });
+    const input = inputAtCursor(doc, settings);
+    const result = await runner.run(input, runner.plan(input, 1), newChoices(1), live());
+    assert.equal(result.error?.kind, 'rate-limited');
+    assert.equal(runner.isRateLimited(), true);
+    now += 30_000;
+    assert.equal(runner.isRateLimited(), false);
+  });
+});
