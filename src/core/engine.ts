@@ -85,7 +85,7 @@ export class CompletionEngine {
         throw err;
       }
     }
-    if (signal.aborted || this.runner.isRateLimited()) return [];
+    if (signal.aborted || !this.runner.gate.allows(input.explicit)) return [];
 
     const plan = this.runner.plan(input, wanted);
     const flight = new Flight(key, wanted, this.now(), plan.singleLine);

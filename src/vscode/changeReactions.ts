@@ -35,12 +35,15 @@ export function reactToChanges(deps: ChangeReactionDeps): vscode.Disposable[] {
       // In this order: the refresh reads the new settings and reports their problems afresh.
       settingsReader.resetReported();
       engine.clearCache();
+      // New settings (another model, base URL or key header) may fix what the server refused.
+      engine.runner.gate.open();
       void status.refresh();
     }),
     { dispose: snooze.onDidChange.on(() => void status.refresh()) },
     {
       dispose: keys.onDidChange.on(() => {
         engine.clearCache();
+        engine.runner.gate.open();
         status.forgetError();
         notifications.keyChanged();
         void status.refresh();

@@ -1,7 +1,8 @@
 // Sends a planned request and consumes its stream, retrying once without `suffix` when a
-// server refuses it (useSuffix: auto). It remembers, per base URL, which servers refused
-// `suffix` and when a server asked us to wait, for every caller that shares it: inline
-// completions and Complete Selection alike.
+// server refuses it (useSuffix: auto) and once with a smaller prompt when it says the context
+// is too long. It remembers, per server, which refused `suffix` and how long a context it
+// takes, and its gate remembers when not to ask at all, for every caller that shares it:
+// inline completions and Complete Selection alike.
 
 import { CompletionError } from '../completionError';
 import { isAbortError } from '../debounce';
@@ -10,11 +11,15 @@ import { planRequest, type RequestPlan } from '../plan/requestPlan';
 import type { EndpointConfig, StreamFn } from '../ports';
 import type { CompletionSettings } from '../settings';
 import { consumeStream, type ChoiceState, type StreamListener } from './consumeStream';
+import { RequestGate } from './requestGate';
+import { contextLimitFrom, shrunkWindow } from './contextLimit';
 
 export interface RunnerDeps {
   stream: StreamFn;
   endpointFor(settings: CompletionSettings, apiKey: string | undefined): EndpointConfig;
   now?: () => number;
+  /** For the back-off's jitter; Math.random by default. */
+  random?: () => number;
 }
 
 export interface RunListener extends StreamListener {
@@ -31,29 +36,23 @@ export interface RunResult {
   closedEarly: boolean;
 }
 
-/** How long to wait after a 429 that named no Retry-After. */
-const DEFAULT_RATE_LIMIT_WAIT_MS = 5000;
-
 export class RequestRunner {
+  /** When requests may be sent: rate limits, back-off, a rejected key. */
+  readonly gate: RequestGate;
   /** Base URLs whose server rejected `suffix` (useSuffix: auto). */
   private readonly suffixRejectedBy = new Set<string>();
-  private rateLimitedUntil = 0;
-  private readonly now: () => number;
+  /** Context windows (tokens) learnt from `context_length_exceeded`, by base URL and model. */
+  private readonly learntWindows = new Map<string, number>();
 
   constructor(private readonly deps: RunnerDeps) {
-    this.now = deps.now ?? Date.now;
+    this.gate = new RequestGate(deps.now ?? Date.now, deps.random);
   }
 
   /** The request for `input`, with `suffix` unless this server is known to refuse it. */
   plan(input: CompletionInput, choices: number): RequestPlan {
     const s = input.settings;
     const sendSuffix = s.useSuffix === 'always' || (s.useSuffix === 'auto' && !this.suffixRejectedBy.has(s.baseUrl));
-    return planRequest(input, sendSuffix, choices);
-  }
-
-  /** A server answered 429 and the time it asked for has not passed yet. */
-  isRateLimited(): boolean {
-    return this.now() < this.rateLimitedUntil;
+    return planRequest(this.withLearntWindow(input), sendSuffix, choices);
   }
 
   /** Streams `firstPlan` into `choices` (one per choice the plan asks for). */
@@ -66,6 +65,7 @@ export class RequestRunner {
   ): Promise<RunResult> {
     const s = input.settings;
     let plan = firstPlan;
+    let shrunk = false;
     for (let attempt = 0; ; attempt++) {
       try {
         listener.onSend?.(plan);
@@ -73,6 +73,7 @@ export class RequestRunner {
           includeSuffix: plan.request.suffix !== undefined,
         });
         const closedEarly = await consumeStream(events, choices, plan, listener);
+        this.gate.record(undefined);
         return { plan, error: undefined, closedEarly };
       } catch (err) {
         const error = asCompletionError(err, signal.aborted);
@@ -89,13 +90,31 @@ export class RequestRunner {
           plan = planRequest(input, false, choices.length);
           continue;
         }
-        if (error.kind === 'rate-limited') {
-          this.rateLimitedUntil = this.now() + (error.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS);
+        const limit = contextLimitFrom(error);
+        if (limit !== undefined && !shrunk && choices.every((c) => c.text === '')) {
+          // The same prompt would fail on every pause: remember a smaller window and retry once.
+          shrunk = true;
+          this.learntWindows.set(windowKey(s), shrunkWindow(limit, plan));
+          plan = planRequest(this.withLearntWindow(input), plan.request.suffix !== undefined, choices.length);
+          continue;
         }
+        this.gate.record(error);
         return { plan, error, closedEarly: false };
       }
     }
   }
+
+  /** `input` with the model's window as this server told us, when it told us. */
+  private withLearntWindow(input: CompletionInput): CompletionInput {
+    const learnt = this.learntWindows.get(windowKey(input.settings));
+    if (learnt === undefined) return input;
+    const s = input.settings;
+    return { ...input, settings: { ...s, modelContextWindows: { ...s.modelContextWindows, [s.model]: learnt } } };
+  }
+}
+
+function windowKey(s: CompletionSettings): string {
+  return `${s.baseUrl}\u0000${s.model}`;
 }
 
 function asCompletionError(err: unknown, aborted: boolean): CompletionError {

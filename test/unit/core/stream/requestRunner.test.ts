@@ -64,8 +64,51 @@ describe('RequestRunner', () => {
     const input = inputAtCursor(doc, settings);
     const result = await runner.run(input, runner.plan(input, 1), newChoices(1), live());
     assert.equal(result.error?.kind, 'rate-limited');
-    assert.equal(runner.isRateLimited(), true);
+    assert.equal(runner.gate.allows(false), false);
     now += 30_000;
-    assert.equal(runner.isRateLimited(), false);
+    assert.equal(runner.gate.allows(false), true);
+  });
+});
+
+describe('RequestRunner: a prompt the server finds too long', () => {
+  const settings: CompletionSettings = { ...DEFAULT_SETTINGS, provider: 'openai-compatible', baseUrl: 'http://127.0.0.1:9/v1', contextTokens: 4096 };
+  const doc = `${'x = 1\n'.repeat(4000)}█`;
+
+  it('shrinks to the window the server names, retries once, and keeps the smaller window for the next request', async () => {
+    const sent: CompletionRequest[] = [];
+    const stream: StreamFn = async function* (request) {
+      sent.push(request);
+      if (request.prompt.length > 4000) {
+        throw new CompletionError('bad-request', 'The server rejected the request.', {
+          status: 400,
+          code: 'context_length_exceeded',
+          serverMessage: "This model's maximum context length is 1024 tokens, however you requested 4096 tokens.",
+        });
+      }
+      yield { type: 'delta', index: 0, text: 'x = 2\n' };
+      yield { type: 'finish', index: 0, reason: 'stop' };
+    };
+    const runner = new RequestRunner({ stream, endpointFor });
+    const input = inputAtCursor(doc, settings);
+    const result = await runner.run(input, runner.plan(input, 1), newChoices(1), new AbortController().signal);
+    assert.equal(result.error, undefined);
+    assert.equal(sent.length, 2, 'one refused request, one retry');
+    assert.ok(sent[1].prompt.length < sent[0].prompt.length);
+    // The next pause plans the smaller prompt at once: no refused request first.
+    const next = runner.plan(input, 1);
+    assert.ok(next.promptTokens + next.request.maxTokens <= 1024, `${next.promptTokens} + ${next.request.maxTokens}`);
+  });
+
+  it('retries only once when the server still refuses', async () => {
+    let calls = 0;
+    const stream: StreamFn = async function* () {
+      calls++;
+      throw new CompletionError('bad-request', 'too long', { status: 400, code: 'context_length_exceeded' });
+    };
+    const runner = new RequestRunner({ stream, endpointFor });
+    const input = inputAtCursor(doc, settings);
+    const result = await runner.run(input, runner.plan(input, 1), newChoices(1), new AbortController().signal);
+    assert.equal(result.error?.kind, 'bad-request');
+    assert.equal(calls, 2);
   });
 });
