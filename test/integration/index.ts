@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as util from 'node:util';
+import { mochaHooks } from '../support/failOnUnhandledRejection';
 
 type MochaCtor = typeof import('mocha');
 
@@ -74,6 +75,7 @@ async function runMocha(Mocha: MochaCtor): Promise<void> {
     color: false,
     reporter: 'spec',
     grep: process.env.GHOST_COMPLETE_TEST_GREP || undefined,
+    rootHooks: mochaHooks,
   });
   for (const file of findTests(__dirname)) mocha.addFile(file);
   // mocha 12 loads files asynchronously (ESM-aware); loadFilesAsync exists since mocha 9.
