@@ -62,7 +62,7 @@ suite('Ghost Complete: the inline completion provider', () => {
     assert.equal(server.completions.length, 1, 'Backspace back to the suggestion sent a request');
   });
 
-  test('an explicit request (Alt+\\) asks for n: 3 and returns the 3 alternatives; an automatic one sends no n', async () => {
+  test('an explicit request (Alt+\\) asks for n: 3 and serves the 3 alternatives from one answer; an automatic one sends no n', async () => {
     server.response = { text: 'return a * b' };
     const auto = await vscode.workspace.openTextDocument({ language: 'python', content: 'def mul(a, b):\n    ' });
     const one = await provideAutomatic(api, auto, endOf(auto));
@@ -72,10 +72,18 @@ suite('Ghost Complete: the inline completion provider', () => {
     const alternatives = ['return a + b', 'return b + a', 'return sum((a, b))'];
     server.response = { choices: alternatives, chunkSize: 4 };
     const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
-    const items = await provide(api, doc, endOf(doc), { triggerKind: vscode.InlineCompletionTriggerKind.Invoke });
+    const invoke = () => provide(api, doc, endOf(doc), { triggerKind: vscode.InlineCompletionTriggerKind.Invoke });
+    const first = await invoke();
     assert.equal(server.completions.at(-1)!.body.n, 3);
+    // The first alternative shows as soon as it is ready; cycling (Alt+]) asks again and gets them all.
+    assert.ok(first.length >= 1 && first.every((i) => alternatives.includes(insertTextOf(i))), JSON.stringify(first.map(insertTextOf)));
+    let items = first;
+    for (let i = 0; i < 100 && items.length < 3; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      items = await invoke();
+    }
     assert.deepEqual(items.map(insertTextOf).sort(), [...alternatives].sort());
-    assert.equal(server.completions.length, 2);
+    assert.equal(server.completions.length, 2, 'cycling sent no request of its own');
   });
 
   test('with a suggest-widget item selected, the suggestion extends it and replaces its range', async () => {

@@ -279,8 +279,12 @@ describe('CompletionEngine (real client, loopback server)', () => {
   it('asks for alternatives on an explicit trigger and returns them all', async () => {
     server.setHandler((ctx) => streamChunks(ctx, { choices: [['return a + b'], ['return b + a'], ['return sum((a, b))']] }));
     const doc = 'def add(a, b):\n    █\n';
-    const result = await engine.complete(inputAt(doc, settings, { explicit: true }), live().signal);
+    const first = await engine.complete(inputAt(doc, settings, { explicit: true }), live().signal);
     assert.equal(server.requests[0].body.n, 3);
+    assert.ok(first.length >= 1, 'the first alternative shows as soon as it is ready');
+    while (reports.length === 0) await sleep(10);
+    // Cycling (Alt+]) asks again: every alternative, from the same answer.
+    const result = await engine.complete(inputAt(doc, settings, { explicit: true }), live().signal);
     assert.deepEqual(result.map((s) => s.text), ['return a + b', 'return b + a', 'return sum((a, b))']);
     // Cycled to the second one and typed into it: still served from the same answer.
     const typed = await engine.complete(inputAt(typeAt(doc, 'return b'), settings), live().signal);
@@ -288,6 +292,21 @@ describe('CompletionEngine (real client, loopback server)', () => {
     // Accepted the third one: nothing more to show, and no request.
     assert.deepEqual(await engine.complete(inputAt(typeAt(doc, 'return sum((a, b))'), settings), live().signal), []);
     assert.equal(server.requestCount, 1);
+  });
+
+  it('Alt+\\ shows the first alternative at once, though the others come late or never', async () => {
+    // One choice answers at once; the server sends nothing for the other two for a long time.
+    server.setHandler((ctx) =>
+      streamChunks(ctx, {
+        choices: [['return a + b\n'], ['return b + a'], ['return sum((a, b))']],
+        beforeChunk: (i) => (i === 1 ? sleep(1500) : undefined),
+      }),
+    );
+    const doc = 'def add(a, b):\n    █\n';
+    const started = Date.now();
+    const result = await engine.complete(inputAt(doc, settings, { explicit: true }), live().signal);
+    assert.deepEqual(result.map((s) => s.text), ['return a + b']);
+    assert.ok(Date.now() - started < 1000, `shown after ${Date.now() - started} ms, not when the stream ended`);
   });
 
   it('drops `suffix` for a server that rejects it, and remembers that', async () => {
