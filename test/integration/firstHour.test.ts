@@ -117,12 +117,14 @@ suite('Ghost Complete: the first hour', () => {
     assert.ok(models() > before, 'the status cleared without asking the server');
   });
 
-  test('Clear API Key says that it did', async () => {
+  test('Clear API Key says what it did, also when there was no key to clear', async () => {
     const captured = captureMessages();
     restoreMessages = captured.restore;
     await vscode.commands.executeCommand('ghostComplete.clearApiKey');
     await waitState('noKey');
     assert.ok(captured.messages.some((m) => /API key removed/.test(m.text)), JSON.stringify(captured.messages));
+    await vscode.commands.executeCommand('ghostComplete.clearApiKey');
+    assert.match(captured.messages.at(-1)?.text ?? '', /no API key was stored/);
   });
 
   test('server text reaches the status and the notice as one inert line: no command link, no icon, no newline', async () => {
