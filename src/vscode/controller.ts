@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { CompletionEngine } from '../core/engine';
-import { endpointFor } from '../core/endpointConfig';
+import { endpointFor, needsApiKey } from '../core/endpointConfig';
 import type { StreamFn } from '../core/ports';
 import type { CompletionSettings } from '../core/settings';
 import { warmUpTokenizer } from '../core/plan/tokenBudget';
@@ -19,9 +19,12 @@ import { followEngineReports } from './engineReports';
 import { GrowthRequery } from './growthRequery';
 import { GhostInlineProvider } from './inlineProvider';
 import { Log } from './log';
+import { checkKey } from '../openai/models';
 import { KeyNotifications } from './notifications';
+import { welcomeOnce } from './onboarding';
 import { proxyDispatcherFor } from './proxySettings';
-import { setApiKey } from './setApiKey';
+import { ServerRecheck } from './serverRecheck';
+import { setApiKey, storeApiKey } from './setApiKey';
 import { SettingsReader } from './settingsReader';
 import { Snooze } from './snooze';
 import { ActiveStatus } from './status';
@@ -34,6 +37,11 @@ export interface GhostCompleteApi {
   requestCount(): number;
   /** Today's usage as recorded on this machine (what Show Usage and the tooltip show). */
   usageToday(): DayUsage;
+  /**
+   * Only when VS Code runs the extension's tests: stores a key without the input box. Never a
+   * command argument, so no `command:` link can replace the user's key.
+   */
+  setApiKeyForTests?(key: string): Promise<void>;
 }
 
 export function activateGhostComplete(context: vscode.ExtensionContext): GhostCompleteApi {
@@ -75,6 +83,21 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
     },
   });
 
+  const recheck = new ServerRecheck({
+    check: async (signal) => {
+      const settings = activeSettings();
+      return checkKey(endpoint(settings, await keys.get()), signal);
+    },
+    onBack: () => {
+      log.info('The server answers again.');
+      status.forgetError();
+      void status.refresh();
+    },
+  });
+  context.subscriptions.push(recheck);
+  const storeDeps = { keys, log, onStored: () => notifications.keyStored() };
+  const say = (text: string) => void vscode.window.setStatusBarMessage(text, 10_000);
+
   const growth = new GrowthRequery();
   const provider = new GhostInlineProvider({
     engine,
@@ -84,7 +107,7 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
     requeries: growth,
   });
   context.subscriptions.push(
-    { dispose: followEngineReports(engine, { status, notifications, log, usage, activeSettings }) },
+    { dispose: followEngineReports(engine, { status, notifications, log, usage, activeSettings, recheck }) },
     { dispose: engine.onDidGrow.on(({ editorKey }) => growth.requery(editorKey)) },
     vscode.languages.registerInlineCompletionItemProvider(
       SUPPORTED_SCHEMES.map((scheme) => ({ scheme })),
@@ -100,12 +123,16 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
       admission,
       settingsFor,
       runner: engine.runner,
-      setApiKey: (value) =>
-        setApiKey({ keys, log, settingsFor, endpointFor: endpoint, onStored: () => notifications.keyStored() }, value),
+      setApiKey: () => setApiKey({ ...storeDeps, settingsFor, endpointFor: endpoint, say }),
     }),
   );
 
   void status.refresh();
+  void welcomeOnce({
+    state: context.globalState,
+    needsKey: async () => needsApiKey(activeSettings()) && !(await keys.get()),
+    onShown: () => notifications.missingKeyToldElsewhere(),
+  });
   // Load the tokenizer's tables now rather than on the first keystroke.
   const warmUp = setTimeout(() => warmUpTokenizer(), 0);
   context.subscriptions.push({ dispose: () => clearTimeout(warmUp) }, { dispose: () => void closeAgents() }, { dispose: () => void closeProxyAgents() });
@@ -116,5 +143,6 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
     requestCount: () => engine.requestCount,
     // A copy: the ledger updates its day objects in place.
     usageToday: () => ({ ...usage.today() }),
+    ...(context.extensionMode === vscode.ExtensionMode.Test ? { setApiKeyForTests: (key: string) => storeApiKey(storeDeps, key) } : {}),
   };
 }

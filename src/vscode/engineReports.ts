@@ -1,5 +1,5 @@
-// What the adapter does with the engine's news: the status bar and the rejected-key notice
-// follow its state, and every request is logged and counted in the usage ledger.
+// What the adapter does with the engine's news: the status bar, the rejected-key notice and
+// the background re-check of a server that went away follow its state, and every request is logged and counted in the usage ledger.
 
 import type { CompletionEngine } from '../core/engine';
 import type { CompletionSettings } from '../core/settings';
@@ -7,6 +7,7 @@ import type { UsageLedger } from '../core/usageLedger';
 import type { Log } from './log';
 import type { KeyNotifications } from './notifications';
 import { logRequest } from './requestLog';
+import type { ServerRecheck } from './serverRecheck';
 import type { ActiveStatus } from './status';
 
 export interface EngineReportDeps {
@@ -14,6 +15,7 @@ export interface EngineReportDeps {
   notifications: KeyNotifications;
   log: Log;
   usage: UsageLedger;
+  recheck: ServerRecheck;
   /** Settings of the active file, for the prices of its model. */
   activeSettings(): CompletionSettings;
 }
@@ -24,6 +26,7 @@ export function followEngineReports(engine: CompletionEngine, deps: EngineReport
   const unsubscribes = [
     engine.onDidChangeState.on((state) => {
       status.engineChanged(state);
+      deps.recheck.follow(state.state === 'error' ? state.error : undefined);
       if (state.state === 'error') notifications.requestFailed(state.error);
     }),
     engine.onDidShow.on(() => void usage.recordShown()),

@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { userMessage, type CompletionError } from '../core/completionError';
+import { displayText } from '../core/displayText';
 
 const SET_API_KEY = 'Set API Key';
 
@@ -26,7 +27,13 @@ export class KeyNotifications {
   requestFailed(error: CompletionError): void {
     if (error.kind !== 'unauthorized' || this.rejectedTold) return;
     this.rejectedTold = true;
-    offerSetApiKey(vscode.window.showWarningMessage(`Ghost Complete: ${userMessage(error)}`, SET_API_KEY));
+    // The message quotes the server: one inert line, so it cannot carry a link to a command.
+    offerSetApiKey(vscode.window.showWarningMessage(`Ghost Complete: ${displayText(userMessage(error))}`, SET_API_KEY));
+  }
+
+  /** The welcome notice has just said it: no second notice about the same missing key. */
+  missingKeyToldElsewhere(): void {
+    this.missingTold = true;
   }
 
   /** The user stored a key: if it goes missing again, say so again. */

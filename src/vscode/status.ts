@@ -4,9 +4,13 @@
 import * as vscode from 'vscode';
 import { userMessage, type CompletionError } from '../core/completionError';
 import type { EngineState } from '../core/engine';
+import { ENABLE_DEFAULT } from '../core/enablement';
 import { needsApiKey } from '../core/endpointConfig';
+import { languageName } from '../core/languageNames';
 import type { CompletionSettings } from '../core/settings';
-import { formatUsage, type DayUsage } from '../core/usageLedger';
+import type { DayUsage } from '../core/usageLedger';
+import { clockTime, usageSummary } from '../core/usageText';
+import { excludedBy } from './admission';
 import type { Status, StatusBar } from './statusBar';
 
 export interface ActiveStatusDeps {
@@ -54,8 +58,13 @@ export class ActiveStatus {
     this.lastError = undefined;
   }
 
+  /** The error shown now, if any. */
+  get error(): CompletionError | undefined {
+    return this.lastError;
+  }
+
   async refresh(): Promise<void> {
-    this.deps.bar.setDetails(`Today: ${formatUsage(this.deps.usageToday())}`);
+    this.deps.bar.setDetails(`Today: ${usageSummary(this.deps.usageToday())}`);
     if (this.deps.isRequesting()) return;
     const refresh = ++this.refreshes;
     const status = await this.resting();
@@ -69,11 +78,23 @@ export class ActiveStatus {
   private async resting(): Promise<Status> {
     const document = vscode.window.activeTextEditor?.document;
     const settings = this.deps.settingsFor(document);
-    if (!settings.enable) return { state: 'disabled', message: document ? `off for ${document.languageId}` : undefined };
+    if (!settings.enable) return disabledStatus(document);
+    const glob = document ? excludedBy(document, settings) : undefined;
+    if (glob !== undefined) {
+      return { state: 'excluded', explanation: `Nothing from this file is sent: it matches the exclude pattern ${glob} (built in for secret files, or ghostComplete.exclude).` };
+    }
     const snoozedUntil = this.deps.snoozedUntil();
-    if (snoozedUntil !== undefined) return { state: 'snoozed', message: `until ${new Date(snoozedUntil).toLocaleTimeString()}` };
+    if (snoozedUntil !== undefined) return { state: 'snoozed', message: `until ${clockTime(snoozedUntil)}` };
     if (needsApiKey(settings) && !(await this.deps.apiKey())) return { state: 'noKey' };
     if (this.lastError) return { state: 'error', message: userMessage(this.lastError) };
     return { state: 'idle' };
   }
+}
+
+/** "disabled" everywhere, or "disabled for Python" when only the file's language is off. */
+function disabledStatus(document: vscode.TextDocument | undefined): Status {
+  const globalOn = vscode.workspace.getConfiguration('ghostComplete').get<boolean>('enable', ENABLE_DEFAULT);
+  if (!globalOn || !document) return { state: 'disabled', explanation: 'Turned off in all files. Click to enable.' };
+  const name = languageName(document.languageId);
+  return { state: 'disabled', message: `for ${name}`, explanation: `Turned off for ${name} files only. Click to enable.` };
 }

@@ -1,21 +1,27 @@
 // The status bar item: what Ghost Complete is doing, at a glance and for screen readers.
 
 import * as vscode from 'vscode';
+import { displayText } from '../core/displayText';
 
-export type StatusState = 'idle' | 'requesting' | 'error' | 'disabled' | 'snoozed' | 'noKey';
+export type StatusState = 'idle' | 'requesting' | 'error' | 'disabled' | 'excluded' | 'snoozed' | 'noKey';
 
 export interface Status {
   state: StatusState;
+  /** Follows the label: "error: <message>", "disabled for Python", "snoozed until 14:05". */
   message?: string;
+  /** A further line for the tooltip (why, and what to do). */
+  explanation?: string;
 }
 
-const PRESENTATION: Record<StatusState, { icon: string; label: string }> = {
-  idle: { icon: '$(sparkle)', label: 'ready' },
-  requesting: { icon: '$(loading~spin)', label: 'requesting' },
-  error: { icon: '$(warning)', label: 'error' },
-  disabled: { icon: '$(circle-slash)', label: 'disabled' },
-  snoozed: { icon: '$(clock)', label: 'snoozed' },
-  noKey: { icon: '$(key)', label: 'no API key' },
+/** `join` goes between the label and the message: a phrase ("snoozed until…") or a reason ("error: …"). */
+const PRESENTATION: Record<StatusState, { icon: string; label: string; join: string }> = {
+  idle: { icon: '$(sparkle)', label: 'ready', join: ': ' },
+  requesting: { icon: '$(loading~spin)', label: 'requesting', join: ': ' },
+  error: { icon: '$(warning)', label: 'error', join: ': ' },
+  disabled: { icon: '$(circle-slash)', label: 'disabled', join: ' ' },
+  excluded: { icon: '$(circle-slash)', label: 'off for this file', join: ': ' },
+  snoozed: { icon: '$(clock)', label: 'snoozed', join: ' ' },
+  noKey: { icon: '$(key)', label: 'no API key', join: ': ' },
 };
 
 export class StatusBar implements vscode.Disposable {
@@ -36,7 +42,12 @@ export class StatusBar implements vscode.Disposable {
   }
 
   set(status: Status): void {
-    this.current = { ...status };
+    // Messages can carry a server's words: one inert line, whatever the server sent.
+    this.current = {
+      ...status,
+      ...(status.message !== undefined ? { message: displayText(status.message) } : {}),
+      ...(status.explanation !== undefined ? { explanation: displayText(status.explanation) } : {}),
+    };
     this.render();
   }
 
@@ -51,13 +62,14 @@ export class StatusBar implements vscode.Disposable {
   }
 
   private render(): void {
-    const { icon, label } = PRESENTATION[this.current.state];
-    const message = this.current.message ? `: ${this.current.message}` : '';
+    const { icon, label, join } = PRESENTATION[this.current.state];
+    const message = this.current.message ? `${join}${this.current.message}` : '';
     this.item.text = `${icon} Ghost`;
     this.item.accessibilityInformation = { label: `Ghost Complete: ${label}${message}` };
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.isTrusted = false;
     tooltip.appendText(`Ghost Complete: ${label}${message}`);
+    if (this.current.explanation) tooltip.appendMarkdown('\n\n').appendText(this.current.explanation);
     if (this.extraTooltip) tooltip.appendMarkdown('\n\n').appendText(this.extraTooltip);
     tooltip.appendMarkdown('\n\nClick for options.');
     this.item.tooltip = tooltip;

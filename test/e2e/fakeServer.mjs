@@ -7,6 +7,7 @@
 //   fake.respondWith({ text: 'return a + b' });          // default for every request
 //   fake.enqueue({ text: 'x', chunkSize: 2, delayMs: 300 }); // next request only (FIFO)
 //   fake.enqueue({ status: 500, message: 'boom' });      // error response
+//   fake.rejectKey('sk-wrong', 'Incorrect API key')  // GET /v1/models answers 401 for it
 //   fake.requests                      // [{ method, path, headers, body, rawBody, at, finished, aborted }]
 //   await fake.waitForRequest(r => r.path === '/v1/completions', 10_000);
 //   await fake.close();
@@ -27,6 +28,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export async function startFakeServer({ port = 0, log = () => {} } = {}) {
   const requests = [];
   const queue = [];
+  /** Keys GET /v1/models rejects (401), with the server's message. */
+  const rejected = new Map();
   const waiters = new Set();
   const sockets = new Set();
   let defaultSpec = { ...DEFAULT_SPEC };
@@ -62,6 +65,8 @@ export async function startFakeServer({ port = 0, log = () => {} } = {}) {
     notify();
 
     if (req.method === 'GET' && record.path === '/v1/models') {
+      const message = rejected.get(String(req.headers.authorization ?? '').replace(/^Bearer /, ''));
+      if (message !== undefined) return json(res, 401, { error: { message, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } });
       return json(res, 200, { object: 'list', data: [{ id: 'gpt-3.5-turbo-instruct', object: 'model', created: 1, owned_by: 'fake' }] });
     }
     if (req.method !== 'POST' || record.path !== '/v1/completions') {
@@ -136,7 +141,8 @@ export async function startFakeServer({ port = 0, log = () => {} } = {}) {
     respondWith(spec) { defaultSpec = spec; },
     enqueue(...specs) { queue.push(...specs); },
     /** Forget queued responses and restore the default response; keeps the request log. */
-    reset() { queue.length = 0; defaultSpec = { ...DEFAULT_SPEC }; },
+    rejectKey(key, message) { rejected.set(key, message); },
+    reset() { queue.length = 0; rejected.clear(); defaultSpec = { ...DEFAULT_SPEC }; },
     /** Resolves with the first request (from index `from` on) matching pred. */
     waitForRequest(pred = () => true, timeoutMs = 10_000, from = 0) {
       return new Promise((resolve, reject) => {

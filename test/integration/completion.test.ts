@@ -8,6 +8,7 @@ import {
   type GhostCompleteApi,
   insertTextOf,
   provide,
+  setApiKey,
   setSetting,
   waitFor,
   useFakeServer,
@@ -24,9 +25,9 @@ suite('Ghost Complete: completions against a fake server', () => {
     api = fixture.api();
   });
 
-  test('setApiKey with an argument stores the key; requests carry it as a Bearer token', async () => {
+  test('a stored key reaches the server as a Bearer token', async () => {
     const other = 'sk-second-key-abcdef';
-    await vscode.commands.executeCommand('ghostComplete.setApiKey', other);
+    await setApiKey(api, other);
     const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
     const items = await provide(api, doc, doc.positionAt(doc.getText().length));
     assert.ok(items.length > 0, 'no suggestion');

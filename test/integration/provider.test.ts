@@ -13,6 +13,7 @@ import {
   insertTextOf,
   provide,
   provideAutomatic,
+  setApiKey,
   setSetting,
   waitFor,
   useFakeServer,
@@ -32,7 +33,7 @@ suite('Ghost Complete: the inline completion provider', () => {
 
   teardown(async () => {
     while (cleanups.length) await cleanups.pop()!();
-    await vscode.commands.executeCommand('ghostComplete.setApiKey', KEY);
+    await setApiKey(api, KEY);
   });
 
   test('typing through a suggestion (and Backspace back to it) is served without a request', async () => {

@@ -12,6 +12,7 @@ import {
   endOf,
   insertTextOf,
   provide,
+  setApiKey,
   trackSetting,
   waitFor,
   useFakeServer,
@@ -53,7 +54,7 @@ suite('Ghost Complete: status bar states and commands', () => {
     assert.equal(server.completions.length, 0, 'a request was sent without a key');
     assert.equal(api.status().state, 'noKey');
 
-    await vscode.commands.executeCommand('ghostComplete.setApiKey', KEY);
+    await setApiKey(api, KEY);
     await waitState('idle');
     assert.equal((await provide(api, doc, endOf(doc))).length, 1);
   });
@@ -142,7 +143,7 @@ suite('Ghost Complete: status bar states and commands', () => {
     const py = await pythonDoc();
     await vscode.window.showTextDocument(py);
     const status = await waitState('disabled');
-    assert.match(status.message ?? '', /python/);
+    assert.match(status.message ?? '', /Python/);
     assert.equal((await provide(api, py, endOf(py))).length, 0, 'a python suggestion after disabling python');
     assert.equal(server.completions.length, 0, 'a python request after disabling python');
 

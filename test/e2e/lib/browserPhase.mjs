@@ -46,6 +46,8 @@ export async function runBrowserPhase({ runDir, env, artifactsDir, grep = '' }) 
     const ctx = {
       page, wb, fake, workspace,
       readFile: (name) => fs.readFileSync(path.join(workspace, name), 'utf8'),
+      /** The user's settings.json as VS Code wrote it, parsed. */
+      userSettings: () => JSON.parse(fs.readFileSync(path.join(userDataDir, 'User', 'settings.json'), 'utf8')),
       /** The extension's "Ghost Complete" log files (one per extension host session). */
       extensionLogs: () => findFiles(path.join(userDataDir, 'logs'), /^Ghost Complete\.log$/),
     };

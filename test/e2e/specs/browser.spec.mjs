@@ -1,11 +1,12 @@
 // Browser tests: a user in the VS Code web workbench (code-server) with Ghost Complete
 // installed from the VSIX. Run in order on one workbench page by lib/browserPhase.mjs.
 // Each test gets ctx = { page, wb (lib/workbench.mjs), fake (fakeServer.mjs), workspace,
-// readFile(name), extensionLogs() }; the fake server's scripted responses are reset before each test.
+// readFile(name), userSettings(), extensionLogs() }; the fake server's scripted responses are reset before each test.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { sleep, waitFor } from '../lib/util.mjs';
 import { STATUS_SELECTOR } from '../lib/workbench.mjs';
+import { FIRST_HOUR_FILES, firstHourTests, rejectedKeyTest } from './firstHour.spec.mjs';
 
 export const API_KEY = 'sk-e2e-user-typed-4f9c2a';
 
@@ -20,6 +21,7 @@ export const WORKSPACE_FILES = {
   'cycle.py': 'import math\nimport os\n\n',
   'timing.py': '',
   'secret.py': 'x = 1',
+  ...FIRST_HOUR_FILES,
 };
 
 /** The debounce the extension uses by default (ghostComplete.debounceMs). */
@@ -55,6 +57,7 @@ export const browserTests = [
       assert.match(label, /^Ghost Complete: no API key/);
     },
   },
+  rejectedKeyTest,
   {
     name: 'Set API Key through the command palette; the server receives it as a Bearer token',
     stopOnFailure: true,
@@ -359,6 +362,7 @@ export const browserTests = [
       assert.equal(readFile('secret.py'), before);
     },
   },
+  ...firstHourTests,
   {
     name: 'clicking the status bar item opens the menu; "Snooze for 5 minutes" makes it show snoozed; "Resume now" ends it',
     async fn({ page, wb }) {
@@ -369,7 +373,7 @@ export const browserTests = [
       await snooze.click();
       await wb.waitQuickInput(false);
       const label = await wb.waitForStatus(/^Ghost Complete: snoozed/, 10_000);
-      assert.match(label, /^Ghost Complete: snoozed: until /);
+      assert.match(label, /^Ghost Complete: snoozed until \d\d:\d\d$/);
 
       await item.click();
       const resume = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Resume now' });

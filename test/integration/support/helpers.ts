@@ -6,16 +6,24 @@ import { FakeOpenAI } from './fakeServer';
 
 export const EXTENSION_ID = 'ghost-complete.ghost-complete';
 
-export type StatusState = 'idle' | 'requesting' | 'error' | 'disabled' | 'snoozed' | 'noKey';
+export type StatusState = 'idle' | 'requesting' | 'error' | 'disabled' | 'excluded' | 'snoozed' | 'noKey';
 
 /** The object `activate()` returns (the part of it the tests rely on). */
 export interface GhostCompleteApi {
   provider: vscode.InlineCompletionItemProvider;
-  status(): { state: StatusState; message?: string };
+  status(): { state: StatusState; message?: string; explanation?: string };
   /** Requests sent to the server since activation. */
   requestCount(): number;
   /** Today's usage as recorded on this machine (what Show Usage and the tooltip show). */
   usageToday(): { day: string; requests: number; promptTokens: number; completionTokens: number; shown: number; accepted: number; cost: number };
+  /** Present only in test mode: the Set API Key command takes no key argument. */
+  setApiKeyForTests?(key: string): Promise<void>;
+}
+
+/** Stores `key` as the user's API key, as Set API Key would after the server accepted it. */
+export async function setApiKey(api: GhostCompleteApi, key: string): Promise<void> {
+  assert.ok(api.setApiKeyForTests, 'the extension does not run in test mode');
+  await api.setApiKeyForTests(key);
 }
 
 export async function activateExtension(): Promise<GhostCompleteApi> {
@@ -201,7 +209,7 @@ export function useFakeServer(key: string): { server: FakeOpenAI; api(): GhostCo
   setup(async () => {
     server.reset();
     await setSetting('baseUrl', server.baseUrl);
-    await vscode.commands.executeCommand('ghostComplete.setApiKey', key);
+    await setApiKey(api!, key);
   });
   teardown(async () => {
     await closeAllEditors();
