@@ -123,14 +123,14 @@ class ChoiceTracker {
     } catch {
       throw new CompletionError(
         'protocol',
-        `${this.target.label} sent event stream data that is not JSON: "${snippet(data, 60)}".`,
+        `${this.target.label} sent event stream data that is not JSON: "${snippet(data, 60, this.target.secrets)}".`,
         { secrets: this.target.secrets },
       );
     }
     const err = readServerError(chunk);
     if (err) throw errorFromServerPayload(err, this.target.label, this.target.secrets);
     if (!isRecord(chunk)) {
-      throw new CompletionError('protocol', `${this.target.label} sent an event that is not a completion chunk: "${snippet(data, 60)}".`, {
+      throw new CompletionError('protocol', `${this.target.label} sent an event that is not a completion chunk: "${snippet(data, 60, this.target.secrets)}".`, {
         secrets: this.target.secrets,
       });
     }
@@ -176,7 +176,7 @@ class ChoiceTracker {
     } catch {
       parsed = { message: data.trim() || 'unknown error' };
     }
-    const info = readServerError(parsed, true) ?? { message: snippet(data, 200) };
+    const info = readServerError(parsed, true) ?? { message: snippet(data, 200, this.target.secrets) };
     return errorFromServerPayload(info, this.target.label, this.target.secrets);
   }
 }
@@ -226,7 +226,7 @@ function nonStreamEvents(
     choices.assertCompleteWithoutDone();
     return out;
   }
-  const what = contentType.trim() ? `"${snippet(contentType, 60)}"` : 'a response without a content type';
+  const what = contentType.trim() ? `"${snippet(contentType, 60, target.secrets)}"` : 'a response without a content type';
   throw new CompletionError(
     'protocol',
     `Expected an event stream from ${target.label} but got ${what} (HTTP ${status}); check the base URL.`,
