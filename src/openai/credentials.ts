@@ -32,7 +32,6 @@ export function secretsOf(config: EndpointConfig): string[] {
 
 // RFC 9110 field-value: tab, visible ASCII, space and obs-text (0x80–0xFF). undici and Node reject anything else
 // when the request is written, which would otherwise surface as a retryable network failure.
-// eslint-disable-next-line no-control-regex
 const BAD_HEADER_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
 
 const WHY_BAD = 'line breaks, control characters and characters beyond Latin-1 cannot be sent in an HTTP header';
