@@ -9,6 +9,7 @@ import { readServerError } from './serverErrorBody';
 import { snippet } from './text';
 import { buildRequestBody } from './requestBody';
 import { createSSEDecoder, type SSEEvent } from './sseStream';
+import { StreamGuard, streamLimitsFor } from './streamLimits';
 import { Exchange } from './transport';
 import type { CompletionRequest, EndpointConfig, StreamEvent, Usage } from '../core/ports';
 
@@ -35,6 +36,9 @@ const JSON_BODY_LIMIT = 1024 * 1024;
  * CompletionError kind 'aborted' (never a silent end), and no event is yielded after the abort.
  * A consumer that neither finishes, breaks nor aborts keeps the connection open: always do one of them.
  *
+ * Bounded (streamLimits.ts): more than max_tokens' worth of text in a choice, megabytes without a completion event,
+ * or a stream outliving its time cap closes the connection and throws CompletionError 'protocol'.
+ *
  * Throws CompletionError 'insecure-url' / 'invalid-config' on the first `next()`, before any network I/O.
  */
 export async function* streamCompletion(
@@ -48,6 +52,9 @@ export async function* streamCompletion(
     buildRequestBody(req, { includeSuffix: opts.includeSuffix, includeUsage: opts.includeUsage, provider: config.provider }),
   );
   const ex = new Exchange(config, target, signal);
+  const limits = streamLimitsFor(req, config.timeouts);
+  const guard = new StreamGuard(limits, target.label, req.maxTokens);
+  ex.capTotal(limits.maxMs, () => guard.tooLong());
   let res: Awaited<ReturnType<Exchange['open']>> | undefined;
   let handedOff = false;
   try {
@@ -65,6 +72,7 @@ export async function* streamCompletion(
       // Not a stream: a JSON error, a whole completion from a server that ignored stream: true, or a mistake.
       const { text } = await ex.readText(it, JSON_BODY_LIMIT);
       for (const ev of nonStreamEvents(text, contentType, res.statusCode, target, choices)) {
+        guard.admit([ev]);
         yield ev;
         if (ex.aborted) throw abortedError();
       }
@@ -75,6 +83,7 @@ export async function* streamCompletion(
     for (;;) {
       const chunk = await ex.nextChunk(it);
       const events = chunk.done ? decoder.end() : decoder.push(chunk.value);
+      let produced = false;
       for (const sse of events) {
         const out = choices.handle(sse);
         if (out === 'done') {
@@ -82,6 +91,9 @@ export async function* streamCompletion(
           ex.drainInBackground(it, res.body);
           return;
         }
+        // Throws before yielding a delta past the bound; the text yielded so far stays valid.
+        guard.admit(out);
+        produced ||= out.length > 0;
         for (const ev of out) {
           yield ev;
           // The consumer may have aborted while we were suspended; it must not get stale text.
@@ -92,6 +104,7 @@ export async function* streamCompletion(
         choices.assertCompleteWithoutDone();
         return;
       }
+      guard.read(chunk.value.length, produced);
     }
   } finally {
     // Destroys the socket unless the body was read to its end (then it returns to the pool).
