@@ -4,6 +4,7 @@ import { completionsEndpoint, type EndpointTarget } from './endpoint';
 import { CompletionError } from '../core/completionError';
 import { errorFromServerPayload } from './errorFromResponse';
 import { headerValue } from './headers';
+import { choiceIndex, readUsage } from './chunkFields';
 import { isRecord } from './json';
 import { readServerError } from './serverErrorBody';
 import { snippet } from './text';
@@ -11,7 +12,7 @@ import { buildRequestBody } from './requestBody';
 import { createSSEDecoder, type SSEEvent } from './sseStream';
 import { StreamGuard, streamLimitsFor } from './streamLimits';
 import { Exchange } from './transport';
-import type { CompletionRequest, EndpointConfig, StreamEvent, Usage } from '../core/ports';
+import type { CompletionRequest, EndpointConfig, StreamEvent } from '../core/ports';
 
 export interface StreamOptions {
   /** false leaves `suffix` out of the request (the model or server rejects it). Default true. */
@@ -66,7 +67,7 @@ export async function* streamCompletion(
       throw ex.statusError(res, text);
     }
 
-    const choices = new ChoiceTracker(target);
+    const choices = new ChoiceTracker(target, req.n ?? 1);
     const contentType = headerValue(res.headers, 'content-type') ?? '';
     if (!/^\s*text\/event-stream\b/i.test(contentType)) {
       // Not a stream: a JSON error, a whole completion from a server that ignored stream: true, or a mistake.
@@ -121,7 +122,11 @@ class ChoiceTracker {
   private readonly produced = new Set<number>();
   private readonly finished = new Set<number>();
 
-  constructor(private readonly target: EndpointTarget) {}
+  constructor(
+    private readonly target: EndpointTarget,
+    /** How many choices were asked for. */
+    private readonly n: number,
+  ) {}
 
   handle(sse: SSEEvent): StreamEvent[] | 'done' {
     if (sse.event === 'error') throw this.errorFromText(sse.data);
@@ -155,7 +160,14 @@ class ChoiceTracker {
     const out: StreamEvent[] = [];
     const choices = Array.isArray(chunk.choices) ? chunk.choices.filter(isRecord) : [];
     for (const c of choices) {
-      const index = typeof c.index === 'number' ? c.index : 0;
+      const index = choiceIndex(c, this.n);
+      if (index === undefined) {
+        throw new CompletionError(
+          'protocol',
+          `${this.target.label} sent a choice index that is not one of the ${this.n} requested: ${snippet(JSON.stringify(c.index) ?? '', 40, this.target.secrets)}.`,
+          { secrets: this.target.secrets },
+        );
+      }
       if (typeof c.text === 'string' && c.text !== '') {
         this.produced.add(index);
         out.push({ type: 'delta', index, text: c.text });
@@ -165,7 +177,7 @@ class ChoiceTracker {
         out.push({ type: 'finish', index, reason: c.finish_reason });
       }
     }
-    // With include_usage every chunk but the last carries "usage": null.
+    // With include_usage every chunk but the last carries "usage": null. Implausible usage is dropped.
     const usage = readUsage(chunk.usage);
     if (usage) out.push({ type: 'usage', usage });
     return out;
@@ -192,15 +204,6 @@ class ChoiceTracker {
     const info = readServerError(parsed, true) ?? { message: snippet(data, 200, this.target.secrets) };
     return errorFromServerPayload(info, this.target.label, this.target.secrets);
   }
-}
-
-function readUsage(v: unknown): Usage | undefined {
-  if (!isRecord(v)) return undefined;
-  const num = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
-  const prompt = num(v.prompt_tokens);
-  const completion = num(v.completion_tokens);
-  const total = typeof v.total_tokens === 'number' ? v.total_tokens : prompt + completion;
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: total };
 }
 
 /** Events from a 200 response that is not an event stream, or the error it stands for. */
