@@ -1,5 +1,6 @@
 // Streams one completion from POST /completions as StreamEvents, as each server-sent event arrives.
 
+import { decodedBody } from './contentEncoding';
 import { completionsEndpoint, type EndpointTarget } from './endpoint';
 import { CompletionError } from '../core/completionError';
 import { errorFromServerPayload } from './errorFromResponse';
@@ -60,7 +61,7 @@ export async function* streamCompletion(
   let handedOff = false;
   try {
     res = await ex.open('POST', body);
-    const it = res.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    const it = decodedBody(res, target.label);
 
     if (res.statusCode < 200 || res.statusCode > 299) {
       const { text } = await ex.readText(it, ERROR_BODY_LIMIT);
