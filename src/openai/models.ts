@@ -1,6 +1,7 @@
 // Checks a key and base URL with GET /models: cheap, no tokens spent, and it tells "wrong key" from "wrong URL".
 
 import { decodedBody } from './contentEncoding';
+import { secretsOf } from './credentials';
 import { modelsEndpoint } from './endpoint';
 import { CompletionError, userMessage } from '../core/completionError';
 import { errorFromServerPayload } from './errorFromResponse';
@@ -52,7 +53,7 @@ export async function checkKey(config: EndpointConfig, signal?: AbortSignal): Pr
     const ids = parsed.data.map((m) => (isRecord(m) && typeof m.id === 'string' ? m.id : undefined)).filter((x): x is string => !!x);
     return { ok: true, models: parsed.data.length, ids };
   } catch (err) {
-    const error = err instanceof CompletionError ? err : new CompletionError('network', userMessage(err, [config.apiKey]), { cause: err });
+    const error = err instanceof CompletionError ? err : new CompletionError('network', userMessage(err, secretsOf(config)), { cause: err });
     return { ok: false, error };
   } finally {
     ex?.close(res?.body);
