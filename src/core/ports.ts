@@ -27,6 +27,8 @@ export interface Timeouts {
   firstByteMs: number;
   /** Longest silence allowed between two chunks of a stream. */
   idleMs: number;
+  /** Longest a whole stream may last, however steadily the server sends; a generous default when absent. */
+  totalMs?: number;
 }
 
 export interface EndpointConfig {

@@ -1,16 +1,19 @@
 // Streams one completion from POST /completions as StreamEvents, as each server-sent event arrives.
 
+import { decodedBody } from './contentEncoding';
 import { completionsEndpoint, type EndpointTarget } from './endpoint';
 import { CompletionError } from '../core/completionError';
 import { errorFromServerPayload } from './errorFromResponse';
 import { headerValue } from './headers';
+import { choiceIndex, readUsage } from './chunkFields';
 import { isRecord } from './json';
 import { readServerError } from './serverErrorBody';
 import { snippet } from './text';
 import { buildRequestBody } from './requestBody';
 import { createSSEDecoder, type SSEEvent } from './sseStream';
+import { StreamGuard, streamLimitsFor } from './streamLimits';
 import { Exchange } from './transport';
-import type { CompletionRequest, EndpointConfig, StreamEvent, Usage } from '../core/ports';
+import type { CompletionRequest, EndpointConfig, StreamEvent } from '../core/ports';
 
 export interface StreamOptions {
   /** false leaves `suffix` out of the request (the model or server rejects it). Default true. */
@@ -35,6 +38,9 @@ const JSON_BODY_LIMIT = 1024 * 1024;
  * CompletionError kind 'aborted' (never a silent end), and no event is yielded after the abort.
  * A consumer that neither finishes, breaks nor aborts keeps the connection open: always do one of them.
  *
+ * Bounded (streamLimits.ts): more than max_tokens' worth of text in a choice, megabytes without a completion event,
+ * or a stream outliving its time cap closes the connection and throws CompletionError 'protocol'.
+ *
  * Throws CompletionError 'insecure-url' / 'invalid-config' on the first `next()`, before any network I/O.
  */
 export async function* streamCompletion(
@@ -48,23 +54,27 @@ export async function* streamCompletion(
     buildRequestBody(req, { includeSuffix: opts.includeSuffix, includeUsage: opts.includeUsage, provider: config.provider }),
   );
   const ex = new Exchange(config, target, signal);
+  const limits = streamLimitsFor(req, config.timeouts);
+  const guard = new StreamGuard(limits, target.label, req.maxTokens);
+  ex.capTotal(limits.maxMs, () => guard.tooLong());
   let res: Awaited<ReturnType<Exchange['open']>> | undefined;
   let handedOff = false;
   try {
     res = await ex.open('POST', body);
-    const it = res.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    const it = decodedBody(res, target.label);
 
     if (res.statusCode < 200 || res.statusCode > 299) {
       const { text } = await ex.readText(it, ERROR_BODY_LIMIT);
       throw ex.statusError(res, text);
     }
 
-    const choices = new ChoiceTracker(target);
+    const choices = new ChoiceTracker(target, req.n ?? 1);
     const contentType = headerValue(res.headers, 'content-type') ?? '';
     if (!/^\s*text\/event-stream\b/i.test(contentType)) {
       // Not a stream: a JSON error, a whole completion from a server that ignored stream: true, or a mistake.
       const { text } = await ex.readText(it, JSON_BODY_LIMIT);
       for (const ev of nonStreamEvents(text, contentType, res.statusCode, target, choices)) {
+        guard.admit([ev]);
         yield ev;
         if (ex.aborted) throw abortedError();
       }
@@ -75,6 +85,7 @@ export async function* streamCompletion(
     for (;;) {
       const chunk = await ex.nextChunk(it);
       const events = chunk.done ? decoder.end() : decoder.push(chunk.value);
+      let produced = false;
       for (const sse of events) {
         const out = choices.handle(sse);
         if (out === 'done') {
@@ -82,6 +93,9 @@ export async function* streamCompletion(
           ex.drainInBackground(it, res.body);
           return;
         }
+        // Throws before yielding a delta past the bound; the text yielded so far stays valid.
+        guard.admit(out);
+        produced ||= out.length > 0;
         for (const ev of out) {
           yield ev;
           // The consumer may have aborted while we were suspended; it must not get stale text.
@@ -92,6 +106,7 @@ export async function* streamCompletion(
         choices.assertCompleteWithoutDone();
         return;
       }
+      guard.read(chunk.value.length, produced);
     }
   } finally {
     // Destroys the socket unless the body was read to its end (then it returns to the pool).
@@ -108,7 +123,11 @@ class ChoiceTracker {
   private readonly produced = new Set<number>();
   private readonly finished = new Set<number>();
 
-  constructor(private readonly target: EndpointTarget) {}
+  constructor(
+    private readonly target: EndpointTarget,
+    /** How many choices were asked for. */
+    private readonly n: number,
+  ) {}
 
   handle(sse: SSEEvent): StreamEvent[] | 'done' {
     if (sse.event === 'error') throw this.errorFromText(sse.data);
@@ -123,14 +142,14 @@ class ChoiceTracker {
     } catch {
       throw new CompletionError(
         'protocol',
-        `${this.target.label} sent event stream data that is not JSON: "${snippet(data, 60)}".`,
+        `${this.target.label} sent event stream data that is not JSON: "${snippet(data, 60, this.target.secrets)}".`,
         { secrets: this.target.secrets },
       );
     }
     const err = readServerError(chunk);
     if (err) throw errorFromServerPayload(err, this.target.label, this.target.secrets);
     if (!isRecord(chunk)) {
-      throw new CompletionError('protocol', `${this.target.label} sent an event that is not a completion chunk: "${snippet(data, 60)}".`, {
+      throw new CompletionError('protocol', `${this.target.label} sent an event that is not a completion chunk: "${snippet(data, 60, this.target.secrets)}".`, {
         secrets: this.target.secrets,
       });
     }
@@ -142,7 +161,14 @@ class ChoiceTracker {
     const out: StreamEvent[] = [];
     const choices = Array.isArray(chunk.choices) ? chunk.choices.filter(isRecord) : [];
     for (const c of choices) {
-      const index = typeof c.index === 'number' ? c.index : 0;
+      const index = choiceIndex(c, this.n);
+      if (index === undefined) {
+        throw new CompletionError(
+          'protocol',
+          `${this.target.label} sent a choice index that is not one of the ${this.n} requested: ${snippet(JSON.stringify(c.index) ?? '', 40, this.target.secrets)}.`,
+          { secrets: this.target.secrets },
+        );
+      }
       if (typeof c.text === 'string' && c.text !== '') {
         this.produced.add(index);
         out.push({ type: 'delta', index, text: c.text });
@@ -152,7 +178,7 @@ class ChoiceTracker {
         out.push({ type: 'finish', index, reason: c.finish_reason });
       }
     }
-    // With include_usage every chunk but the last carries "usage": null.
+    // With include_usage every chunk but the last carries "usage": null. Implausible usage is dropped.
     const usage = readUsage(chunk.usage);
     if (usage) out.push({ type: 'usage', usage });
     return out;
@@ -176,18 +202,9 @@ class ChoiceTracker {
     } catch {
       parsed = { message: data.trim() || 'unknown error' };
     }
-    const info = readServerError(parsed, true) ?? { message: snippet(data, 200) };
+    const info = readServerError(parsed, true) ?? { message: snippet(data, 200, this.target.secrets) };
     return errorFromServerPayload(info, this.target.label, this.target.secrets);
   }
-}
-
-function readUsage(v: unknown): Usage | undefined {
-  if (!isRecord(v)) return undefined;
-  const num = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
-  const prompt = num(v.prompt_tokens);
-  const completion = num(v.completion_tokens);
-  const total = typeof v.total_tokens === 'number' ? v.total_tokens : prompt + completion;
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: total };
 }
 
 /** Events from a 200 response that is not an event stream, or the error it stands for. */
@@ -226,7 +243,7 @@ function nonStreamEvents(
     choices.assertCompleteWithoutDone();
     return out;
   }
-  const what = contentType.trim() ? `"${snippet(contentType, 60)}"` : 'a response without a content type';
+  const what = contentType.trim() ? `"${snippet(contentType, 60, target.secrets)}"` : 'a response without a content type';
   throw new CompletionError(
     'protocol',
     `Expected an event stream from ${target.label} but got ${what} (HTTP ${status}); check the base URL.`,

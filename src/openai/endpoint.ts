@@ -1,9 +1,13 @@
-// Where a request goes and with which headers, per provider; refuses to send a key where it could be read in transit.
+// Where a request goes and with which headers, per provider; refuses to send a credential where it could be read
+// in transit (credentials.ts).
 
 import { BlockList, isIP } from 'node:net';
 import { CompletionError } from '../core/completionError';
+import { apiKeyOf, assertPrivateTransport, assertSendable, secretsOf } from './credentials';
 import { snippet } from './text';
 import type { EndpointConfig } from '../core/ports';
+
+export { secretsOf } from './credentials';
 
 /** Used when an Azure config names no api-version: the GA version that has /completions and stream_options. */
 export const DEFAULT_AZURE_API_VERSION = '2024-10-21';
@@ -18,7 +22,7 @@ export interface EndpointTarget {
   host: string;
   /** Whether an API key is in the headers. */
   sentKey: boolean;
-  /** Strings that must never appear in a message: the key and secret-looking custom header values. */
+  /** Strings that must never appear in a message: the key and every custom header value. */
   secrets: string[];
 }
 
@@ -82,7 +86,7 @@ function parseBase(config: EndpointConfig): URL {
   try {
     url = new URL(config.baseUrl.trim());
   } catch {
-    throw new CompletionError('invalid-config', `The base URL "${snippet(config.baseUrl, 100)}" is not a valid URL.`, {
+    throw new CompletionError('invalid-config', `The base URL "${snippet(config.baseUrl, 100, secretsOf(config))}" is not a valid URL.`, {
       secrets: secretsOf(config),
     });
   }
@@ -99,12 +103,7 @@ function parseBase(config: EndpointConfig): URL {
 
 function target(config: EndpointConfig, url: URL, accept: string, hasBody: boolean): EndpointTarget {
   const key = apiKeyOf(config);
-  if (key && url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new CompletionError(
-      'insecure-url',
-      `Refusing to send the API key over plain http to ${url.host}: use https, or http only to localhost / 127.0.0.1 / ::1.`,
-    );
-  }
+  assertSendable(config);
   const headers: Record<string, string> = {};
   // Custom headers first, so the protocol headers and the key below win over a same-named custom one.
   for (const [name, value] of Object.entries(config.headers ?? {})) {
@@ -112,13 +111,11 @@ function target(config: EndpointConfig, url: URL, accept: string, hasBody: boole
     if (!HEADER_NAME.test(lower)) {
       throw new CompletionError('invalid-config', `The custom header name "${snippet(name, 40)}" is not a valid HTTP header name.`);
     }
-    if (typeof value !== 'string' || /[\r\n\0]/.test(value)) {
-      throw new CompletionError('invalid-config', `The custom header "${lower}" has a value that cannot be sent (line breaks are not allowed).`);
-    }
     // Framing headers belong to the HTTP client; undici throws on several of them.
     if (RESERVED_HEADERS.has(lower)) continue;
     headers[lower] = value;
   }
+  assertPrivateTransport(config, url, isLoopbackHost(url.hostname));
   if (hasBody) headers['content-type'] = 'application/json';
   headers['accept'] = accept;
   // Without Accept-Encoding any coding is allowed (RFC 9110), and undici.request does not decompress.
@@ -143,29 +140,6 @@ function target(config: EndpointConfig, url: URL, accept: string, hasBody: boole
 
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9a-z]+$/;
 const RESERVED_HEADERS = new Set(['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'te']);
-const SECRET_HEADER = /auth|key|token|secret|cookie|session|password/i;
-
-function apiKeyOf(config: EndpointConfig): string | undefined {
-  // A key pasted with a trailing newline would make the header invalid; an empty one means "no key".
-  const key = config.apiKey?.trim();
-  return key ? key : undefined;
-}
-
-/** The key and every custom header value whose name suggests a credential. */
-export function secretsOf(config: EndpointConfig): string[] {
-  const out: string[] = [];
-  const key = apiKeyOf(config);
-  if (key) out.push(key);
-  if (config.apiKey && config.apiKey !== key) out.push(config.apiKey);
-  for (const [name, value] of Object.entries(config.headers ?? {})) {
-    if (typeof value !== 'string' || !SECRET_HEADER.test(name)) continue;
-    out.push(value);
-    // "Bearer abc" → also scrub "abc" alone.
-    const parts = value.trim().split(/\s+/);
-    if (parts.length > 1) out.push(parts[parts.length - 1]!);
-  }
-  return out;
-}
 
 function labelFor(config: EndpointConfig, url: URL): string {
   if (config.provider === 'azure') return 'Azure OpenAI';

@@ -33,7 +33,7 @@ export function errorFromResponse(ctx: HttpErrorContext): CompletionError {
   let detail = info?.message ?? (info ? undefined : otherJsonMessage(ctx.bodyText));
   // A plain-text body is usually a readable sentence from a proxy or a small server; HTML never is.
   if (detail === undefined && /^text\/plain/i.test(ctx.contentType ?? '') && ctx.bodyText.trim()) {
-    detail = snippet(ctx.bodyText, 200);
+    detail = snippet(ctx.bodyText, 200, ctx.secrets);
   }
   const kind = kindForStatus(status);
   const retryAfterMs = kind === 'rate-limited' || kind === 'server' ? parseRetryAfter(ctx.headers) : undefined;

@@ -1,5 +1,7 @@
 // Checks a key and base URL with GET /models: cheap, no tokens spent, and it tells "wrong key" from "wrong URL".
 
+import { decodedBody } from './contentEncoding';
+import { secretsOf } from './credentials';
 import { modelsEndpoint } from './endpoint';
 import { CompletionError, userMessage } from '../core/completionError';
 import { errorFromServerPayload } from './errorFromResponse';
@@ -24,7 +26,7 @@ export async function checkKey(config: EndpointConfig, signal?: AbortSignal): Pr
     const target = modelsEndpoint(config);
     ex = new Exchange(config, target, signal);
     res = await ex.open('GET');
-    const it = res.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    const it = decodedBody(res, target.label);
     const { text } = await ex.readText(it, MODELS_BODY_LIMIT);
     if (res.statusCode < 200 || res.statusCode > 299) {
       return { ok: false, error: ex.statusError(res, text) };
@@ -51,7 +53,7 @@ export async function checkKey(config: EndpointConfig, signal?: AbortSignal): Pr
     const ids = parsed.data.map((m) => (isRecord(m) && typeof m.id === 'string' ? m.id : undefined)).filter((x): x is string => !!x);
     return { ok: true, models: parsed.data.length, ids };
   } catch (err) {
-    const error = err instanceof CompletionError ? err : new CompletionError('network', userMessage(err, [config.apiKey]), { cause: err });
+    const error = err instanceof CompletionError ? err : new CompletionError('network', userMessage(err, secretsOf(config)), { cause: err });
     return { ok: false, error };
   } finally {
     ex?.close(res?.body);

@@ -45,8 +45,10 @@ export class Exchange {
   private readonly controller = new AbortController();
   private readonly timeouts: Timeouts;
   private timer: NodeJS.Timeout | undefined;
-  /** Why the exchange was stopped; the first reason wins. */
-  private stopReason: 'user' | 'closed' | TimeoutPhase | undefined;
+  /** The cap on the whole exchange (capTotal), apart from the per-phase timer. */
+  private deadline: NodeJS.Timeout | undefined;
+  /** Why the exchange was stopped; the first reason wins. A CompletionError is a cap the caller set. */
+  private stopReason: 'user' | 'closed' | TimeoutPhase | CompletionError | undefined;
   private readonly stopped: Promise<never>;
   private readonly onUserAbort = (): void => this.stop('user');
 
@@ -78,6 +80,16 @@ export class Exchange {
       sentKey: this.target.sentKey,
       secrets: this.target.secrets,
     });
+  }
+
+  /**
+   * Stops the exchange with `error()` once `ms` have passed, whatever phase it is in: the socket is destroyed
+   * and the pending or next wait throws that error. For limits on the whole stream, which the per-phase
+   * timeouts cannot see (a server that keeps sending, slowly or only keep-alives).
+   */
+  capTotal(ms: number, error: () => CompletionError): void {
+    if (this.deadline) clearTimeout(this.deadline);
+    this.deadline = setTimeout(() => this.stop(error()), ms);
   }
 
   /** Sends the request and waits for the response headers. */
@@ -156,6 +168,7 @@ export class Exchange {
   /** Stops the request now (closing the socket if the response is still open) and releases listeners. */
   close(body?: Body): void {
     this.disarm();
+    this.clearDeadline();
     this.userSignal?.removeEventListener('abort', this.onUserAbort);
     if (body && !body.readableEnded) {
       this.stop('closed');
@@ -166,6 +179,7 @@ export class Exchange {
   /** Releases listeners and timers but lets a finished body go back to the pool (keep-alive). */
   release(): void {
     this.disarm();
+    this.clearDeadline();
     this.userSignal?.removeEventListener('abort', this.onUserAbort);
   }
 
@@ -195,7 +209,12 @@ export class Exchange {
     this.timer = setTimeout(() => this.stop(phase), ms);
   }
 
-  private stop(reason: 'user' | 'closed' | TimeoutPhase): void {
+  private clearDeadline(): void {
+    if (this.deadline) clearTimeout(this.deadline);
+    this.deadline = undefined;
+  }
+
+  private stop(reason: 'user' | 'closed' | TimeoutPhase | CompletionError): void {
     this.stopReason ??= reason;
     this.controller.abort();
   }
@@ -208,6 +227,7 @@ export class Exchange {
   /** The error for a stop we caused ourselves: the caller's abort or one of our timers. */
   private stopError(): CompletionError {
     const r = this.stopReason;
+    if (r instanceof CompletionError) return r;
     if (r === 'connect' || r === 'firstByte' || r === 'idle') return this.timeoutError(r);
     return new CompletionError('aborted', r === 'closed' ? 'The request was stopped.' : 'The request was cancelled.');
   }

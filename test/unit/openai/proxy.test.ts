@@ -46,8 +46,10 @@ describe('streamCompletion through a CONNECT proxy (127.0.0.1 only)', () => {
   let server: FakeOpenAI;
   let proxy: TestProxy;
 
+  // No key by default: a credential never goes over plain http through a proxy (see the insecure-url test);
+  // tests that need the key pass it explicitly, direct or over https.
   function config(over: Partial<EndpointConfig> = {}): EndpointConfig {
-    return fakeEndpoint(server, KEY, over);
+    return fakeEndpoint(server, '', over);
   }
 
   beforeEach(async () => {
@@ -62,7 +64,7 @@ describe('streamCompletion through a CONNECT proxy (127.0.0.1 only)', () => {
     await server.close();
   });
 
-  it('tunnels an http target with CONNECT 127.0.0.1:port; the text arrives intact; the proxy never sees the key', async () => {
+  it('tunnels an http target with CONNECT 127.0.0.1:port; the text arrives intact', async () => {
     server.setHandler((ctx) => streamChunks(ctx, { choices: [['Hel', 'lo', ', wor', 'ld', ' ✓ 😀']], delayMs: 5 }));
     const text = await collect(streamCompletion(REQ, config({ dispatcher: proxyAgentFor(proxy.url, true) })));
     assert.equal(text, 'Hello, world ✓ 😀');
@@ -72,10 +74,10 @@ describe('streamCompletion through a CONNECT proxy (127.0.0.1 only)', () => {
     assert.equal(proxy.connects[0]!.proxyAuthorization, undefined);
     assert.equal(proxy.connects[0]!.headers.authorization, undefined);
     assert.equal(proxy.plainRequests.length, 0);
-    // The request itself reached the server through the tunnel, key included.
+    // The request itself reached the server through the tunnel; plain http through a proxy carries no key.
     assert.equal(server.requestCount, 1);
     assert.equal(server.requests[0]!.path, '/v1/completions');
-    assert.equal(server.requests[0]!.headers.authorization, `Bearer ${KEY}`);
+    assert.equal(server.requests[0]!.headers.authorization, undefined);
   });
 
   it('reuses one cached agent per proxy URL and strictness', async () => {
@@ -118,7 +120,7 @@ describe('streamCompletion through a CONNECT proxy (127.0.0.1 only)', () => {
     const proxyUrl = proxyUrlFor(server.baseUrl, { env });
     assert.equal(proxyUrl, undefined);
     const dispatcher = proxyUrl ? proxyAgentFor(proxyUrl, true) : undefined;
-    assert.equal(await collect(streamCompletion(REQ, config({ dispatcher }))), 'Hello, world!');
+    assert.equal(await collect(streamCompletion(REQ, config({ apiKey: KEY, dispatcher }))), 'Hello, world!');
     assert.equal(proxy.connects.length, 0);
     assert.equal(proxy.plainRequests.length, 0);
     assert.equal(server.requestCount, 1);
@@ -271,6 +273,7 @@ describe('streamCompletion through a CONNECT proxy (127.0.0.1 only)', () => {
     let tlsServer: https.Server | undefined;
     let tlsPort = 0;
     let tlsRequests = 0;
+    let tlsAuthorization: string | undefined;
     let dir: string | undefined;
 
     before(function () {
@@ -293,6 +296,7 @@ describe('streamCompletion through a CONNECT proxy (127.0.0.1 only)', () => {
         { key: fs.readFileSync(path.join(dir!, 'key.pem')), cert: fs.readFileSync(path.join(dir!, 'cert.pem')) },
         (req, res) => {
           tlsRequests++;
+          tlsAuthorization = req.headers.authorization;
           req.resume();
           req.on('end', () => {
             res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -330,12 +334,18 @@ describe('streamCompletion through a CONNECT proxy (127.0.0.1 only)', () => {
 
     it('strictSSL false: requestTls.rejectUnauthorized=false lets it through the tunnel', async () => {
       const text = await collect(
-        streamCompletion(REQ, config({ baseUrl: `https://127.0.0.1:${tlsPort}/v1`, dispatcher: proxyAgentFor(proxy.url, false) })),
+        streamCompletion(
+          REQ,
+          config({ apiKey: KEY, baseUrl: `https://127.0.0.1:${tlsPort}/v1`, dispatcher: proxyAgentFor(proxy.url, false) }),
+        ),
       );
       assert.equal(text, 'over TLS');
       assert.equal(proxy.connects.length, 1);
       assert.equal(proxy.connects[0]!.target, `127.0.0.1:${tlsPort}`);
       assert.equal(tlsRequests, 1);
+      // The key travels inside TLS through the tunnel: the server has it, the proxy's CONNECT does not.
+      assert.equal(tlsAuthorization, `Bearer ${KEY}`);
+      assert.equal(proxy.connects[0]!.headers.authorization, undefined);
     });
   });
 });
