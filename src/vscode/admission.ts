@@ -13,8 +13,8 @@ export interface AdmissionDeps {
   /** The end of a snooze, or undefined when not snoozed. */
   snoozedUntil(): number | undefined;
   apiKey(): Promise<string | undefined>;
-  /** Called with every key read, so the log can mask whichever key is in use now. */
-  onKeyRead(apiKey: string | undefined): void;
+  /** Called with every key read, so the log can mask whichever credentials are in use now. */
+  onKeyRead(apiKey: string | undefined, settings: CompletionSettings): void;
   /** The server needs a key and none is stored. */
   onMissingKey(): void;
 }
@@ -29,7 +29,7 @@ export class Admission {
     // Secrets files never leave the machine, whatever else is configured.
     if (isExcluded(document, settings)) return null;
     const apiKey = await this.deps.apiKey();
-    this.deps.onKeyRead(apiKey);
+    this.deps.onKeyRead(apiKey, settings);
     if (needsApiKey(settings) && !apiKey) {
       this.deps.onMissingKey();
       return null;

@@ -9,6 +9,7 @@ import type { CompletionSettings } from '../core/settings';
 import { warmUpTokenizer } from '../core/plan/tokenBudget';
 import { UsageLedger, type DayUsage } from '../core/usageLedger';
 import { streamCompletion } from '../openai/client';
+import { secretsOf } from '../openai/credentials';
 import { closeProxyAgents } from '../openai/proxy';
 import { closeAgents } from '../openai/transport';
 import { Admission, SUPPORTED_SCHEMES } from './admission';
@@ -76,7 +77,8 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
   const admission = new Admission({
     snoozedUntil: () => snooze.until,
     apiKey: () => keys.get(),
-    onKeyRead: (apiKey) => log.setSecrets([apiKey]),
+    // The key and every `headers` value are credentials alike: none of them may reach the log.
+    onKeyRead: (apiKey, settings) => log.setSecrets(secretsOf(endpointFor(settings, apiKey))),
     onMissingKey: () => {
       status.showNoKey();
       notifications.missingKey();
