@@ -1,6 +1,7 @@
 // A server's error answer as one CompletionError with a one-line, user-readable message: for an HTTP error
 // status, and for an `error` reported inside a stream or in a 200 body.
 
+import { MAX_WAIT_MS } from '../core/stream/requestGate';
 import { CompletionError } from '../core/completionError';
 import { kindForServerError, kindForStatus } from './errorKinds';
 import { headerValue, type HeaderMap } from './headers';
@@ -53,7 +54,7 @@ export function errorFromResponse(ctx: HttpErrorContext): CompletionError {
       head = `${label} answered 404 Not Found; check the model and the base URL`;
       break;
     case 'rate-limited':
-      head = `${label} rate limit or quota reached (${status})${retryAfterMs !== undefined ? `, retry in ${formatMs(retryAfterMs)}` : ''}`;
+      head = `${label} rate limit or quota reached (${status})${retryAfterMs !== undefined ? `, retry in ${formatMs(Math.min(retryAfterMs, MAX_WAIT_MS))}` : ''}`;
       break;
     case 'server':
       head = `${label} had a server error (${status})`;

@@ -73,7 +73,9 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
     apiKey: () => keys.get(),
     usageToday: () => usage.today(),
     isRequesting: () => engine.hasAnyFlight(),
+    gate: () => engine.runner.gate.state,
   });
+  context.subscriptions.push(status);
   const admission = new Admission({
     snoozedUntil: () => snooze.until,
     apiKey: () => keys.get(),

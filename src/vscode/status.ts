@@ -8,6 +8,8 @@ import { ENABLE_DEFAULT } from '../core/enablement';
 import { needsApiKey } from '../core/endpointConfig';
 import { languageName } from '../core/languageNames';
 import type { CompletionSettings } from '../core/settings';
+import { gateText } from '../core/stream/gateText';
+import type { GateState } from '../core/stream/requestGate';
 import type { DayUsage } from '../core/usageLedger';
 import { clockTime, usageSummary } from '../core/usageText';
 import { excludedBy } from './admission';
@@ -21,11 +23,17 @@ export interface ActiveStatusDeps {
   usageToday(): DayUsage;
   /** Whether a request is streaming: then the bar says "requesting", whatever else is true. */
   isRequesting(): boolean;
+  /** Whether automatic requests are held back (rate limit, back-off, rejected key). */
+  gate(): GateState;
 }
+
+/** The countdown of a wait is redrawn this often. */
+const COUNTDOWN_MS = 1000;
 
 export class ActiveStatus {
   private lastError: CompletionError | undefined;
   private refreshes = 0;
+  private countdown: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly deps: ActiveStatusDeps) {}
 
@@ -72,6 +80,18 @@ export class ActiveStatus {
     // request may have set the status meanwhile, and this older answer must not replace it.
     if (refresh !== this.refreshes || this.deps.isRequesting()) return;
     this.deps.bar.set(status);
+    this.scheduleCountdown();
+  }
+
+  dispose(): void {
+    clearTimeout(this.countdown);
+  }
+
+  /** While the gate waits, the seconds left tick down, and the error clears when the wait is over. */
+  private scheduleCountdown(): void {
+    clearTimeout(this.countdown);
+    if (!this.lastError || this.deps.gate().kind !== 'waiting') return;
+    this.countdown = setTimeout(() => void this.refresh(), COUNTDOWN_MS);
   }
 
   /** Baseline status when nothing is streaming. */
@@ -86,7 +106,14 @@ export class ActiveStatus {
     const snoozedUntil = this.deps.snoozedUntil();
     if (snoozedUntil !== undefined) return { state: 'snoozed', message: `until ${clockTime(snoozedUntil)}` };
     if (needsApiKey(settings) && !(await this.deps.apiKey())) return { state: 'noKey' };
-    if (this.lastError) return { state: 'error', message: userMessage(this.lastError) };
+    // A rate limit that has run out is over: nothing to report until the next request says otherwise.
+    if (this.lastError?.kind === 'rate-limited' && this.deps.gate().kind === 'open') this.lastError = undefined;
+    if (this.lastError) {
+      const paused = gateText(this.deps.gate(), Date.now());
+      return paused
+        ? { state: 'error', message: paused.message, explanation: `${paused.explanation} ${userMessage(this.lastError)}` }
+        : { state: 'error', message: userMessage(this.lastError) };
+    }
     return { state: 'idle' };
   }
 }

@@ -94,7 +94,7 @@ suite('Ghost Complete: status bar states and commands', () => {
     assert.equal(server.completions.length, 1);
   });
 
-  test('a 401 shows "error" with the server\'s message; the key is in no status and no message shown', async () => {
+  test('a 401 shows "API key rejected" and pauses automatic requests; the key is in no status and no message shown', async () => {
     const captured = captureMessages();
     restoreMessages = captured.restore;
     server.response = {
@@ -106,15 +106,18 @@ suite('Ghost Complete: status bar states and commands', () => {
     assert.equal(server.completions.length, 1);
     assert.equal(server.completions[0]!.headers.authorization, `Bearer ${KEY}`);
     const status = await waitState('error');
-    assert.match(status.message ?? '', /rejected the API key \(401\)/, `status message: ${status.message}`);
-    assert.match(status.message ?? '', /Incorrect API key provided/, `status message: ${status.message}`);
-    assert.ok(!(status.message ?? '').includes(KEY), `the key is in the status message: ${status.message}`);
-    assert.ok(!(status.message ?? '').includes(KEY.slice(-10)), `part of the key is in the status message: ${status.message}`);
-    // The user is told once, with a way to fix it; a second rejected request does not repeat it.
+    // Short in the bar; the server's words (key masked) in the tooltip.
+    assert.match(status.message ?? '', /API key rejected/, `status message: ${status.message}`);
+    assert.match(status.explanation ?? '', /rejected the API key \(401\)/, `status explanation: ${status.explanation}`);
+    assert.match(status.explanation ?? '', /Incorrect API key provided/, `status explanation: ${status.explanation}`);
+    for (const text of [status.message ?? '', status.explanation ?? '']) {
+      assert.ok(!text.includes(KEY) && !text.includes(KEY.slice(-10)), `(part of) the key is in the status: ${text}`);
+    }
+    // The user is told once, with a way to fix it; typing on sends nothing until the key changes.
     const rejected = () => captured.messages.filter((m) => m.kind === 'showWarningMessage' && /rejected the API key/.test(m.text));
     await waitFor('a warning that the key was rejected', () => (rejected().length > 0 ? true : undefined));
     await provide(api, doc, endOf(doc));
-    assert.equal(server.completions.length, 2);
+    assert.equal(server.completions.length, 1, 'an automatic request after the key was rejected');
     assert.equal(rejected().length, 1, 'the rejected-key warning was shown again');
 
     // Complete Selection reports the failure in an error message: without the key, too.

@@ -10,6 +10,16 @@ import { FIRST_HOUR_FILES, firstHourTests, rejectedKeyTest } from './firstHour.s
 
 export const API_KEY = 'sk-e2e-user-typed-4f9c2a';
 
+/** Ghost Complete: Set API Key from the Command Palette, typed into its password box. */
+async function enterKeyViaPalette(page, wb, key) {
+  await wb.runCommand('Ghost Complete: Set API Key');
+  const input = page.locator('.quick-input-widget .quick-input-box input[type="password"]');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(key, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await wb.waitQuickInput(false);
+}
+
 /** Files in the workspace folder the workbench opens. */
 export const WORKSPACE_FILES = {
   'add.py': '',
@@ -63,12 +73,7 @@ export const browserTests = [
     stopOnFailure: true,
     async fn({ page, wb, fake }) {
       const from = fake.requests.length;
-      await wb.runCommand('Ghost Complete: Set API Key');
-      const input = page.locator('.quick-input-widget .quick-input-box input[type="password"]');
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await page.keyboard.type(API_KEY, { delay: 5 });
-      await page.keyboard.press('Enter');
-      await wb.waitQuickInput(false);
+      await enterKeyViaPalette(page, wb, API_KEY);
       await wb.waitForStatus(/^Ghost Complete: ready/, 15_000);
       // The next request the server sees carries the key. Today the extension checks a new key
       // at once (GET /v1/models); without such a check the next request is the first
@@ -346,8 +351,8 @@ export const browserTests = [
       await page.keyboard.press('Enter');
       const request = await completionAfter(fake, from);
       assert.equal(request.headers.authorization, `Bearer ${API_KEY}`);
-      const label = await wb.waitForStatus(/^Ghost Complete: error: .*rejected the API key \(401\)/, 15_000);
-      assert.match(label, /Incorrect API key provided/);
+      // Short and clear in the bar (the server's words are in the tooltip); automatic requests pause.
+      const label = await wb.waitForStatus(/^Ghost Complete: error: API key rejected/, 15_000);
       assert.ok(!label.includes(API_KEY) && !label.includes(API_KEY.slice(-6)), `the key is in the status bar: ${label}`);
       // The log is written to disk shortly after; wait for the failed request's line.
       const logs = await waitFor('the failed request in the extension log', () => {
@@ -360,6 +365,10 @@ export const browserTests = [
       await wb.runCommand('File: Revert File');
       await waitFor('reverted', async () => !(await wb.dirty()), { timeout: 5_000 });
       assert.equal(readFile('secret.py'), before);
+      // The user enters a working key again: the pause a rejected key caused ends with it.
+      fake.reset();
+      await enterKeyViaPalette(page, wb, API_KEY);
+      await wb.waitForStatus(/^Ghost Complete: ready/, 15_000);
     },
   },
   ...firstHourTests,

@@ -66,6 +66,12 @@ describe('errorFromResponse', () => {
     assert.equal(fromStatus(429, { error: { message: 'x' } }, { 'retry-after-ms': '1500', 'retry-after': '7' }).retryAfterMs, 1500);
     assert.match(fromStatus(429, { error: { message: 'x' } }, { 'retry-after': '7' }).message, /retry in 7 s/);
   });
+
+  it('429 with an absurd Retry-After says the wait the extension will really make (at most a minute)', () => {
+    const e = fromStatus(429, { error: { message: 'x' } }, { 'retry-after': '999999999' });
+    assert.doesNotMatch(e.message, /999999999/);
+    assert.match(e.message, /retry in (60 s|1 min)/);
+  });
 });
 
 describe('errorFromServerPayload', () => {
