@@ -160,8 +160,7 @@ export class CompletionEngine {
    * Undefined means the finished answer does not continue what the user typed.
    */
   private async serve(flight: Flight, typed: string, input: CompletionInput, signal: AbortSignal): Promise<Suggestion[] | undefined> {
-    // Asked again for an answer already shown with alternatives (Alt+]): bring them all.
-    await waitUntilServable(flight, typed, signal, input.explicit && flight.shown && flight.choices.length > 1);
+    await waitUntilServable(flight, typed, signal, this.now);
     if (signal.aborted) {
       abortUnlessAdopted(flight);
       return [];

@@ -110,9 +110,11 @@ export class ActiveStatus {
     if (this.lastError?.kind === 'rate-limited' && this.deps.gate().kind === 'open') this.lastError = undefined;
     if (this.lastError) {
       const paused = gateText(this.deps.gate(), Date.now());
-      return paused
-        ? { state: 'error', message: paused.message, explanation: `${paused.explanation} ${userMessage(this.lastError)}` }
-        : { state: 'error', message: userMessage(this.lastError) };
+      const said = userMessage(this.lastError);
+      if (!paused) return { state: 'error', message: said };
+      return paused.message === undefined
+        ? { state: 'error', message: said, explanation: paused.explanation }
+        : { state: 'error', message: paused.message, explanation: `${paused.explanation} ${said}` };
     }
     return { state: 'idle' };
   }

@@ -12,6 +12,7 @@ import {
   endOf,
   insertTextOf,
   provide,
+  provideAutomatic,
   setApiKey,
   trackSetting,
   waitFor,
@@ -116,7 +117,7 @@ suite('Ghost Complete: status bar states and commands', () => {
     // The user is told once, with a way to fix it; typing on sends nothing until the key changes.
     const rejected = () => captured.messages.filter((m) => m.kind === 'showWarningMessage' && /rejected the API key/.test(m.text));
     await waitFor('a warning that the key was rejected', () => (rejected().length > 0 ? true : undefined));
-    await provide(api, doc, endOf(doc));
+    await provideAutomatic(api, doc, endOf(doc));
     assert.equal(server.completions.length, 1, 'an automatic request after the key was rejected');
     assert.equal(rejected().length, 1, 'the rejected-key warning was shown again');
 

@@ -1,25 +1,39 @@
-// A provider call waits on its flight until some choice has something worth showing past what
-// the user typed, or every choice is finished, or the editor cancels the call. Waiting for
-// every alternative would make Alt+\ show nothing until the slowest one has a full line (or
-// until the stream ends, when a server sends fewer choices than `n`). Cycling with Alt+] asks
-// again for an answer already shown: that call waits for every alternative, since VS Code
-// cycles only through the items it was given.
+// A provider call waits on its flight until every choice has something worth showing past
+// what the user typed (or is finished), or the editor cancels the call. VS Code cycles (Alt+])
+// only through the items one call returned, so a call should bring every alternative; but the
+// wait for the last one is bounded: once one alternative is showable, the others get a short
+// grace, so a slow alternative, or a server that sends fewer choices than `n`, never keeps the
+// first ghost text back until the stream ends.
 
 import type { Flight } from '../reuse/flight';
 import { usefulPart } from './usefulPart';
 
-export async function waitUntilServable(flight: Flight, typed: string, signal: AbortSignal, everyChoice = false): Promise<void> {
+/** How long the other alternatives may keep a showable one waiting. */
+export const ALTERNATIVES_GRACE_MS = 250;
+
+export async function waitUntilServable(flight: Flight, typed: string, signal: AbortSignal, now: () => number = Date.now): Promise<void> {
+  const servable = (c: Flight['choices'][number]) =>
+    usefulPart(c, typed) !== undefined || (c.done && c.text.startsWith(typed) && c.text.length > typed.length);
   // Counted, so the stream is not aborted while some call still waits on it.
   flight.waiting++;
+  let firstShowableAt: number | undefined;
   try {
     while (!signal.aborted) {
-      const servable = (c: Flight['choices'][number]) =>
-        usefulPart(c, typed) !== undefined || (c.done && c.text.startsWith(typed) && c.text.length > typed.length);
-      const ready = everyChoice ? flight.choices.every((c) => c.done || servable(c)) : flight.choices.some(servable);
-      if (ready || flight.answered) return;
-      await flight.nextChange(signal);
+      if (flight.answered || flight.choices.every((c) => c.done || servable(c))) return;
+      if (flight.choices.some(servable)) {
+        firstShowableAt ??= now();
+        const left = firstShowableAt + ALTERNATIVES_GRACE_MS - now();
+        if (left <= 0) return;
+        await Promise.race([flight.nextChange(signal), sleep(left)]);
+      } else {
+        await flight.nextChange(signal);
+      }
     }
   } finally {
     flight.waiting--;
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref?.());
 }

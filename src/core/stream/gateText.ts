@@ -4,7 +4,8 @@
 import type { GateState } from './requestGate';
 
 export interface GateText {
-  message: string;
+  /** Replaces the error's own message in the bar; undefined keeps the error's (it says what failed). */
+  message: string | undefined;
   explanation: string;
 }
 
@@ -15,7 +16,7 @@ export function gateText(state: GateState, now: number): GateText | undefined {
     const seconds = Math.max(1, Math.ceil((state.until - now) / 1000));
     return state.reason === 'rate-limited'
       ? { message: `rate limited, retrying in ${seconds} s`, explanation: 'The server asked to wait before the next request.' }
-      : { message: `server not answering, retrying in ${seconds} s`, explanation: 'Requests failed several times in a row; waiting longer after each failure.' };
+      : { message: undefined, explanation: `Retrying in ${seconds} s (waiting longer after each failure in a row).` };
   }
   switch (state.reason) {
     case 'key':
