@@ -17,6 +17,7 @@ import { abortUnlessAdopted } from './reuse/adoption';
 import { findServingFlight } from './reuse/findServingFlight';
 import { Flight } from './reuse/flight';
 import { flightCacheKey, flightKeyOf } from './reuse/flightKey';
+import { dropIfWrong } from './reuse/wrongStream';
 import { takeGrowth } from './serve/growth';
 import { suggestionsFrom } from './serve/suggestions';
 import { showable } from './serve/usefulPart';
@@ -66,20 +67,24 @@ export class CompletionEngine {
   async complete(input: CompletionInput, signal: AbortSignal): Promise<Suggestion[]> {
     const wanted = input.explicit ? input.settings.alternatives : 1;
     const key = flightKeyOf(input);
+    const calledAt = this.now();
 
     const served = findServingFlight(this.flights, input, key, wanted);
     if (served) {
+      served.flight.typed = served.typed;
       const result = await this.serve(served.flight, served.typed, input, signal);
       if (result !== undefined) return result;
-      // The stream ended without covering what the user typed since: ask anew.
+      // The stream ended without covering what the user typed since, or went another way: ask anew.
     }
 
     // The user has moved on from what is streaming for this editor: stop paying for it.
     this.abortEditor(input.editorKey);
 
-    if (!input.explicit) {
+    // Time spent waiting on a stream that then went another way was the user's pause already.
+    const debounce = input.settings.debounceMs - (this.now() - calledAt);
+    if (!input.explicit && debounce > 0) {
       try {
-        await this.sleep(input.settings.debounceMs, signal);
+        await this.sleep(debounce, signal);
       } catch (err) {
         if (isAbortError(err)) return [];
         throw err;
@@ -130,6 +135,8 @@ export class CompletionEngine {
       onUsage: (usage) => (flight.usage = usage),
       onDelta: (index) => {
         flight.firstTokenAt ??= this.now();
+        // An adopted stream that contradicts the typing since is closed on its first such token.
+        if (dropIfWrong(flight)) return;
         flight.changed();
         // Grow the shown suggestion line by line: fewer re-queries, no half-words flashing.
         if (index === 0) this.announceGrowth(flight, input.editorKey);
@@ -165,6 +172,7 @@ export class CompletionEngine {
       abortUnlessAdopted(flight);
       return [];
     }
+    if (flight.wrong) return undefined;
     if (flight.error || flight.aborted) return [];
     const suggestions = suggestionsFrom(flight, typed, input);
     if (suggestions === undefined) return undefined;

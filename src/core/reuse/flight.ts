@@ -22,6 +22,10 @@ export class Flight {
   shownText = '';
   /** What the last growth notice announced, so one growth is announced once. */
   announcedText = '';
+  /** What the user has typed since the request, as the latest provider call that adopted it saw. */
+  typed = '';
+  /** Dropped because its answer contradicts what the user typed since (see wrongStream.ts). */
+  wrong = false;
   /** Number of provider calls currently waiting on this flight. */
   waiting = 0;
   private readonly changeWaiters = new Set<() => void>();

@@ -10,7 +10,7 @@ export async function waitUntilServable(flight: Flight, typed: string, signal: A
   try {
     while (!signal.aborted) {
       const ready = flight.choices.every((c) => c.done || usefulPart(c, typed) !== undefined);
-      if (ready || flight.answered) return;
+      if (ready || flight.answered || flight.aborted) return;
       await flight.nextChange(signal);
     }
   } finally {
