@@ -16,7 +16,6 @@ import { ApiKeyStore } from './apiKeyStore';
 import { reactToChanges } from './changeReactions';
 import { registerCommands } from './commands';
 import { followEngineReports } from './engineReports';
-import { GrowthRequery } from './growthRequery';
 import { GhostInlineProvider } from './inlineProvider';
 import { Log } from './log';
 import { KeyNotifications } from './notifications';
@@ -75,17 +74,14 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
     },
   });
 
-  const growth = new GrowthRequery();
   const provider = new GhostInlineProvider({
     engine,
     settingsFor,
     admit: (document, settings) => admission.admit(document, settings),
     acceptCommand: { title: 'Accepted', command: 'ghostComplete.accepted' },
-    requeries: growth,
   });
   context.subscriptions.push(
     { dispose: followEngineReports(engine, { status, notifications, log, usage, activeSettings }) },
-    { dispose: engine.onDidGrow.on(({ editorKey }) => growth.requery(editorKey)) },
     vscode.languages.registerInlineCompletionItemProvider(
       SUPPORTED_SCHEMES.map((scheme) => ({ scheme })),
       provider,
