@@ -1,6 +1,6 @@
-// Economy: what the same simulated user costs with the engine as shipped and with the naive
-// provider, in requests, cancelled requests and billed tokens, against the oracle server; and
-// how soon ghost text shows when the user pauses.
+// Economy: what the same simulated user costs with the engine as shipped and with each baseline
+// (naive, and the peer policies of Continue and llama.vscode), in requests, cancelled requests and
+// billed tokens, against the oracle server; and how soon ghost text shows when the user pauses.
 
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { CompletionEngine, type RequestReport } from '../src/core/engine';
@@ -8,14 +8,25 @@ import { endpointFor } from '../src/core/endpointConfig';
 import { DEFAULT_SETTINGS, type CompletionSettings } from '../src/core/settings';
 import { streamCompletion } from '../src/openai/client';
 import { CORPUS, type CorpusFile } from './corpus';
+import { DebounceAbortProvider, CONTINUE_DEBOUNCE_MS } from './debounceAbortProvider';
 import { NaiveProvider } from './naiveProvider';
+import { LLAMA_POLL_MS, SerialNoAbortProvider } from './serialNoAbortProvider';
 import { startOracleServer, type BilledRequest, type OracleOptions } from './oracleServer';
 import { RequestAttribution } from './requestAttribution';
 import { sum } from './stats';
-import { DEFAULT_TYPIST, simulateTyping, type SimProvider, type TypingResult, type TypistOptions } from './typingSimulation';
+import {
+  DEFAULT_TYPIST,
+  simulateTyping,
+  VSCODE_TYPING_DELAY_MS,
+  type SimProvider,
+  type TypingResult,
+  type TypistOptions,
+} from './typingSimulation';
 
-export type ProviderName = 'engine' | 'naive';
-export const PROVIDERS: readonly ProviderName[] = ['engine', 'naive'];
+/** continue: debounce-and-abort (Continue); llama: no-debounce-no-abort (llama.vscode). */
+export type ProviderName = 'engine' | 'continue' | 'llama' | 'naive';
+export const PROVIDERS: readonly ProviderName[] = ['engine', 'continue', 'llama', 'naive'];
+export const BASELINES: readonly ProviderName[] = ['continue', 'llama', 'naive'];
 
 export interface EconomyScenario {
   name: string;
@@ -53,6 +64,8 @@ export interface EconomyOptions {
   perTokenMs: number;
   extraLines: number;
   errorRate: number;
+  /** The engine's whole pause before asking, real ms (the debounceMs setting, VS Code's wait included). */
+  engineDebounceMs: number;
 }
 
 export const DEFAULT_ECONOMY: EconomyOptions = {
@@ -67,6 +80,7 @@ export const DEFAULT_ECONOMY: EconomyOptions = {
   perTokenMs: 12,
   extraLines: 2,
   errorRate: 0.1,
+  engineDebounceMs: DEFAULT_SETTINGS.debounceMs,
 };
 
 export interface EconomyResult {
@@ -106,17 +120,24 @@ async function runOne(scenario: EconomyScenario, file: CorpusFile, provider: Pro
     ...DEFAULT_SETTINGS,
     provider: 'openai-compatible',
     baseUrl: server.baseUrl,
-    // Time runs `scale` times faster for the user and the model: the debounce must too.
-    debounceMs: DEFAULT_SETTINGS.debounceMs / scale,
+    // Time runs `scale` times faster for the user and the model: the debounce must too. The
+    // simulation already waits VS Code's part of it, as the adapter does (inlineProvider.ts).
+    debounceMs: Math.max(0, o.engineDebounceMs - VSCODE_TYPING_DELAY_MS) / scale,
   };
   const attribution = new RequestAttribution();
   const stream = attribution.wrap(streamCompletion);
   try {
-    if (provider === 'naive') {
-      const naive = new NaiveProvider(stream);
-      const typing = await simulateTyping(file, naive, attribution, settings, typist);
-      await naive.drain();
-      await server.idle();
+    if (provider !== 'engine') {
+      const naive = provider === 'naive' ? new NaiveProvider(stream) : undefined;
+      const sim: SimProvider =
+        naive ??
+        (provider === 'continue'
+          ? new DebounceAbortProvider(stream, CONTINUE_DEBOUNCE_MS / scale)
+          : new SerialNoAbortProvider(stream, LLAMA_POLL_MS / scale));
+      const typing = await simulateTyping(file, sim, attribution, settings, typist);
+      await naive?.drain();
+      // Requests never aborted (llama) are billed to their end: wait for them.
+      await server.idle(30_000);
       return summarize(scenario, provider, typing, server.ledger, attribution);
     }
 
@@ -125,7 +146,6 @@ async function runOne(scenario: EconomyScenario, file: CorpusFile, provider: Pro
     engine.onDidFinishRequest.on((r) => reports.push(r));
     const sim: SimProvider = {
       complete: (input, signal) => engine.complete(input, signal),
-      onGrow: (listener) => engine.onDidGrow.on(() => listener()),
     };
     const typing = await simulateTyping(file, sim, attribution, settings, typist);
     // The last answer streams on after the user stops typing, and is billed: wait for it.

@@ -1,12 +1,10 @@
 // The baseline the engine is measured against: what a first-draft provider does. One request
-// per keystroke, no debounce, no cache, never cancelled: every response is streamed to its end.
-// It sends the same prompt the engine would (planRequest), so only the strategy differs.
+// per provider call, no debounce of its own, no cache, never cancelled: every response is read
+// to its end. It sends the same prompt the engine would (planRequest), so only the strategy differs.
 
 import type { StreamFn } from '../src/core/ports';
 import type { CompletionInput, Suggestion } from '../src/core/input/completionInput';
-import { endpointFor } from '../src/core/endpointConfig';
-import { postProcessCompletion } from '../src/core/postprocess/postProcess';
-import { planRequest } from '../src/core/plan/requestPlan';
+import { requestWholeAnswer, suggestionOf } from './wholeAnswer';
 
 export class NaiveProvider {
   private readonly pending = new Set<Promise<unknown>>();
@@ -27,25 +25,7 @@ export class NaiveProvider {
   }
 
   private async request(input: CompletionInput): Promise<Suggestion[]> {
-    const plan = planRequest(input, true, 1);
-    const events = this.stream(plan.request, endpointFor(input.settings, input.apiKey), new AbortController().signal, {
-      includeSuffix: true,
-    });
-    let text = '';
-    try {
-      for await (const event of events) {
-        if (event.type === 'delta' && event.index === 0) text += event.text;
-      }
-    } catch {
-      return [];
-    }
-    const processed = postProcessCompletion(text, {
-      linePrefix: input.linePrefix,
-      lineSuffix: input.lineSuffix,
-      nextLines: input.nextLines,
-      multiline: !plan.singleLine,
-      indentUnit: input.indentUnit,
-    });
-    return processed ? [processed] : [];
+    const answer = await requestWholeAnswer(this.stream, input, new AbortController().signal);
+    return answer ? suggestionOf(answer.text, answer.singleLine, input) : [];
   }
 }

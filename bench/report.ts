@@ -126,7 +126,7 @@ export function economyRatios(runs: EconomyRun[]): EconomyRatio[] {
 
 export function printEconomy(result: EconomyResult, o: EconomyOptions): void {
   const scale = o.typist.timeScale;
-  console.log(`\n== Economy: simulated typing, engine vs naive provider (time ÷${scale}, oracle error rate ${o.errorRate}) ==`);
+  console.log(`\n== Economy: simulated typing, engine (debounce ${o.engineDebounceMs} ms) vs baselines (time ÷${scale}, oracle error rate ${o.errorRate}) ==`);
   const runs = [...result.runs].sort((a, b) => a.scenario.localeCompare(b.scenario) || a.typing.file.localeCompare(b.typing.file));
   console.log(
     formatTable(
@@ -170,7 +170,7 @@ export function printEconomy(result: EconomyResult, o: EconomyOptions): void {
   console.log(`\n== Pauses: ghost text when the user stops typing (gap ≥ ${PAUSE_MS} ms; real ms from the last key or Tab) ==`);
   console.log(
     formatTable(
-      ['scenario / provider', 'requests', 'billed tok', 'pauses', 'with ghost text', 'median', 'p90', 'not yet shown', 'their median', 'their p90'],
+      ['scenario / provider', 'requests', 'billed tok', 'pauses', 'with ghost text', 'median', 'p90', 'not yet shown', 'their median', 'their p90', 'of them none'],
       pauseSummaries(result.runs).map((p) => [
         `${p.scenario} / ${p.provider}`,
         p.requests,
@@ -182,6 +182,7 @@ export function printEconomy(result: EconomyResult, o: EconomyOptions): void {
         p.waited,
         latencyText(p.waitedMedianMs),
         latencyText(p.waitedP90Ms),
+        `${p.waitedNone} (${((100 * p.waitedNone) / Math.max(1, p.waited)).toFixed(0)} %)`,
       ]),
     ),
   );
@@ -203,6 +204,8 @@ export interface PauseSummary {
   waited: number;
   waitedMedianMs: number;
   waitedP90Ms: number;
+  /** Pauses that needed an answer and got none before the next key. */
+  waitedNone: number;
 }
 
 /** Per scenario and provider, all files together. */
@@ -226,6 +229,7 @@ export function pauseSummaries(runs: EconomyRun[]): PauseSummary[] {
         waited: waited.length,
         waitedMedianMs: percentile(waited, 50),
         waitedP90Ms: percentile(waited, 90),
+        waitedNone: waited.filter((ms) => ms === Infinity).length,
       });
     }
   }

@@ -1,4 +1,4 @@
-// Ghost Complete benchmark: `node out/bench/run.js [--only=cost,first,economy] [--scale=5]
+// Ghost Complete benchmark: `node out/bench/run.js [--only=cost,first,economy] [--scale=5] [--debounce=100]
 // [--error-rate=0.1] [--seed=N]`. Every figure is compared with a baseline measured in the same
 // run (naive provider, smallest file, server time), never with an absolute threshold.
 // Results: the console, and bench-results.json in the compile output (out/, ignored by git).
@@ -10,6 +10,7 @@ import { closeAgents } from '../src/openai/transport';
 import { DEFAULT_ECONOMY, runEconomy, type EconomyOptions } from './economy';
 import { runFirstGhostText } from './firstGhostText';
 import { runKeystrokeCost } from './keystrokeCost';
+import { peerComparisons, printPeers } from './peerReport';
 import { costRatios, economyRatios, pauseSummaries, printCost, printEconomy, printFirst } from './report';
 
 type Section = 'cost' | 'first' | 'economy';
@@ -20,10 +21,11 @@ interface Args {
   scale: number;
   errorRate: number;
   seed: number;
+  debounceMs: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { only: SECTIONS, scale: DEFAULT_ECONOMY.typist.timeScale, errorRate: DEFAULT_ECONOMY.errorRate, seed: DEFAULT_ECONOMY.typist.seed };
+  const args: Args = { only: SECTIONS, scale: DEFAULT_ECONOMY.typist.timeScale, errorRate: DEFAULT_ECONOMY.errorRate, seed: DEFAULT_ECONOMY.typist.seed, debounceMs: DEFAULT_ECONOMY.engineDebounceMs };
   for (const arg of argv) {
     const [name, value = ''] = arg.replace(/^--/, '').split('=');
     if (name === 'only') {
@@ -34,6 +36,7 @@ function parseArgs(argv: string[]): Args {
     else if (name === 'scale') args.scale = Number(value);
     else if (name === 'error-rate') args.errorRate = Number(value);
     else if (name === 'seed') args.seed = Number(value);
+    else if (name === 'debounce') args.debounceMs = Number(value);
     else throw new Error(`unknown argument ${arg}`);
   }
   if (!(args.scale > 0) || !(args.errorRate >= 0 && args.errorRate <= 1) || !Number.isFinite(args.seed)) {
@@ -69,11 +72,14 @@ async function main(): Promise<void> {
     const options: EconomyOptions = {
       ...DEFAULT_ECONOMY,
       errorRate: args.errorRate,
+      engineDebounceMs: args.debounceMs,
       typist: { ...DEFAULT_ECONOMY.typist, timeScale: args.scale, seed: args.seed },
     };
     const economy = await runEconomy(options);
-    results.economy = { options, ...economy, ratios: economyRatios(economy.runs), pauses: pauseSummaries(economy.runs) };
+    const peers = peerComparisons(economy.runs);
+    results.economy = { options, ...economy, ratios: economyRatios(economy.runs), pauses: pauseSummaries(economy.runs), peers };
     printEconomy(economy, options);
+    printPeers(economy.runs);
     for (const r of economy.runs) {
       const name = `economy ${r.scenario} / ${r.typing.file} / ${r.provider}`;
       if (r.unattributed > 0) warnings.push(`${name}: ${r.unattributed} requests outside any provider call`);

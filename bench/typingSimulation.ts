@@ -69,6 +69,13 @@ export interface TypingResult {
   wallMs: number;
 }
 
+/**
+ * VS Code 1.139 waits this long (real ms) after a keystroke before it calls any inline
+ * completion provider, and calls none if another key comes first. Every provider gets it here,
+ * as in the editor; the engine's own debounce is the rest of its setting (as in inlineProvider.ts).
+ */
+export const VSCODE_TYPING_DELAY_MS = 50;
+
 /** A gap at least this long (real ms) is a pause: the user stops and looks for a suggestion. */
 export const PAUSE_MS = 300;
 
@@ -112,7 +119,10 @@ export async function simulateTyping(
     records.push(record);
     const at = pos;
     const input = completionInputAtEnd(target.slice(0, pos), uri, file.languageId, file.indentUnit, settings);
-    const settled = attribution.run(record, () => provider.complete(input, controller.signal)).then(
+    // Our own re-query is an explicit trigger: VS Code asks at once.
+    const wait = kind === 'keystroke' ? sleep(scaled(VSCODE_TYPING_DELAY_MS)) : Promise.resolve();
+    const call = wait.then(() => (controller.signal.aborted ? [] : attribution.run(record, () => provider.complete(input, controller.signal))));
+    const settled = call.then(
       (suggestions) => {
         // VS Code drops the answer of a call it cancelled.
         if (controller.signal.aborted || pos !== at) return;

@@ -17,9 +17,8 @@ import { abortUnlessAdopted } from './reuse/adoption';
 import { findServingFlight } from './reuse/findServingFlight';
 import { Flight } from './reuse/flight';
 import { flightCacheKey, flightKeyOf } from './reuse/flightKey';
-import { takeGrowth } from './serve/growth';
+import { dropIfWrong } from './reuse/wrongStream';
 import { suggestionsFrom } from './serve/suggestions';
-import { showable } from './serve/usefulPart';
 import { waitUntilServable } from './serve/waitUntilServable';
 import { RequestRunner, type RunnerDeps } from './stream/requestRunner';
 
@@ -35,8 +34,6 @@ const CACHED_FLIGHTS = 64;
 
 export class CompletionEngine {
   readonly onDidChangeState = new Emitter<EngineState>();
-  /** A shown suggestion got longer: the adapter should ask for it again. */
-  readonly onDidGrow = new Emitter<{ editorKey: string }>();
   readonly onDidFinishRequest = new Emitter<RequestReport>();
   /** A new answer was shown for the first time (typing through it does not count again). */
   readonly onDidShow = new Emitter<void>();
@@ -66,20 +63,24 @@ export class CompletionEngine {
   async complete(input: CompletionInput, signal: AbortSignal): Promise<Suggestion[]> {
     const wanted = input.explicit ? input.settings.alternatives : 1;
     const key = flightKeyOf(input);
+    const calledAt = this.now();
 
     const served = findServingFlight(this.flights, input, key, wanted);
     if (served) {
+      served.flight.typed = served.typed;
       const result = await this.serve(served.flight, served.typed, input, signal);
       if (result !== undefined) return result;
-      // The stream ended without covering what the user typed since: ask anew.
+      // The stream ended without covering what the user typed since, or went another way: ask anew.
     }
 
     // The user has moved on from what is streaming for this editor: stop paying for it.
     this.abortEditor(input.editorKey);
 
-    if (!input.explicit) {
+    // Time spent waiting on a stream that then went another way was the user's pause already.
+    const debounce = input.settings.debounceMs - (this.now() - calledAt);
+    if (!input.explicit && debounce > 0) {
       try {
-        await this.sleep(input.settings.debounceMs, signal);
+        await this.sleep(debounce, signal);
       } catch (err) {
         if (isAbortError(err)) return [];
         throw err;
@@ -117,7 +118,6 @@ export class CompletionEngine {
     this.inFlight.clear();
     this.flights.clear();
     this.onDidChangeState.clear();
-    this.onDidGrow.clear();
     this.onDidFinishRequest.clear();
     this.onDidShow.clear();
   }
@@ -128,11 +128,10 @@ export class CompletionEngine {
     const { plan, error, closedEarly } = await this.runner.run(input, firstPlan, flight.choices, flight.controller.signal, {
       onSend: () => this.requestCount++,
       onUsage: (usage) => (flight.usage = usage),
-      onDelta: (index) => {
+      onDelta: () => {
         flight.firstTokenAt ??= this.now();
-        flight.changed();
-        // Grow the shown suggestion line by line: fewer re-queries, no half-words flashing.
-        if (index === 0) this.announceGrowth(flight, input.editorKey);
+        // An adopted stream that contradicts the typing since is closed on its first such token.
+        if (!dropIfWrong(flight)) flight.changed();
       },
       onFinish: (index, reason) => {
         if (index === 0) flight.finishReason = reason;
@@ -147,8 +146,6 @@ export class CompletionEngine {
     for (const choice of flight.choices) choice.done = true;
     if (this.inFlight.get(input.editorKey) === flight) this.inFlight.delete(input.editorKey);
     flight.changed();
-    // The last line may have no newline: show it, unless the editor already has everything.
-    if (!flight.error && !flight.aborted) this.announceGrowth(flight, input.editorKey);
     this.onDidFinishRequest.fire(reportOf(flight, plan, input.settings.model, this.now()));
     if (!this.hasAnyFlight()) {
       this.onDidChangeState.fire(this.lastError ? { state: 'error', error: this.lastError } : { state: 'idle' });
@@ -165,18 +162,14 @@ export class CompletionEngine {
       abortUnlessAdopted(flight);
       return [];
     }
+    if (flight.wrong) return undefined;
     if (flight.error || flight.aborted) return [];
     const suggestions = suggestionsFrom(flight, typed, input);
     if (suggestions === undefined) return undefined;
-    flight.shownText = showable(flight.choices[0]);
     if (suggestions.length > 0 && !flight.shown) {
       flight.shown = true;
       this.onDidShow.fire();
     }
     return suggestions;
-  }
-
-  private announceGrowth(flight: Flight, editorKey: string): void {
-    if (takeGrowth(flight)) this.onDidGrow.fire({ editorKey });
   }
 }

@@ -17,7 +17,6 @@ import { ApiKeyStore } from './apiKeyStore';
 import { reactToChanges } from './changeReactions';
 import { registerCommands } from './commands';
 import { followEngineReports } from './engineReports';
-import { GrowthRequery } from './growthRequery';
 import { GhostInlineProvider } from './inlineProvider';
 import { Log } from './log';
 import { checkKey } from '../openai/models';
@@ -102,17 +101,14 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
   const storeDeps = { keys, log, onStored: () => notifications.keyStored() };
   const say = (text: string) => void vscode.window.setStatusBarMessage(text, 10_000);
 
-  const growth = new GrowthRequery();
   const provider = new GhostInlineProvider({
     engine,
     settingsFor,
     admit: (document, settings) => admission.admit(document, settings),
     acceptCommand: { title: 'Accepted', command: 'ghostComplete.accepted' },
-    requeries: growth,
   });
   context.subscriptions.push(
     { dispose: followEngineReports(engine, { status, notifications, log, usage, activeSettings, recheck }) },
-    { dispose: engine.onDidGrow.on(({ editorKey }) => growth.requery(editorKey)) },
     vscode.languages.registerInlineCompletionItemProvider(
       SUPPORTED_SCHEMES.map((scheme) => ({ scheme })),
       provider,

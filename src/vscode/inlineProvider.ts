@@ -5,7 +5,6 @@ import * as vscode from 'vscode';
 import type { CompletionEngine } from '../core/engine';
 import type { CompletionSettings } from '../core/settings';
 import { buildCompletionInput } from './documentContext';
-import type { GrowthRequery } from './growthRequery';
 
 export interface ProviderDeps {
   engine: CompletionEngine;
@@ -14,8 +13,6 @@ export interface ProviderDeps {
   admit(document: vscode.TextDocument, settings: CompletionSettings): Promise<{ apiKey: string | undefined } | null>;
   /** Command attached to each item, run by VS Code when the user accepts it. */
   acceptCommand?: vscode.Command;
-  /** Tells our own re-queries of a grown suggestion apart from the user's Invoke. */
-  requeries?: Pick<GrowthRequery, 'isOwnRequery'>;
 }
 
 /** How long VS Code 1.139 waits after a keystroke before it asks inline completion providers. */
@@ -30,10 +27,7 @@ export class GhostInlineProvider implements vscode.InlineCompletionItemProvider 
     context: vscode.InlineCompletionContext,
     token: vscode.CancellationToken,
   ): Promise<vscode.InlineCompletionItem[] | undefined> {
-    const invoked = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
-    // Asked on every call, not only on Invoke: that is how unmade re-queries expire.
-    const ownRequery = this.deps.requeries?.isOwnRequery(invoked) ?? false;
-    const explicit = invoked && !ownRequery;
+    const explicit = context.triggerKind === vscode.InlineCompletionTriggerKind.Invoke;
     const configured = this.deps.settingsFor(document);
     // VS Code already waits about 50 ms after a keystroke before asking: the setting is the whole pause.
     const settings = { ...configured, debounceMs: Math.max(0, configured.debounceMs - VSCODE_TYPING_DELAY_MS) };

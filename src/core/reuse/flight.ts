@@ -1,6 +1,6 @@
 // One streamed completion request and everything it has produced so far. A flight outlives
 // the provider call that started it: later calls (typing through the suggestion, the
-// live-growth re-query, Backspace) read from it instead of asking the server again.
+// Tab, Backspace) read from it instead of asking the server again.
 
 import type { CompletionError } from '../completionError';
 import type { Usage } from '../ports';
@@ -18,10 +18,10 @@ export class Flight {
   error: CompletionError | undefined;
   /** True once some provider call returned text from this flight. */
   shown = false;
-  /** What a provider call last showed of choice 0 (from the flight's start). */
-  shownText = '';
-  /** What the last growth notice announced, so one growth is announced once. */
-  announcedText = '';
+  /** What the user has typed since the request, as the latest provider call that adopted it saw. */
+  typed = '';
+  /** Dropped because its answer contradicts what the user typed since (see wrongStream.ts). */
+  wrong = false;
   /** Number of provider calls currently waiting on this flight. */
   waiting = 0;
   private readonly changeWaiters = new Set<() => void>();

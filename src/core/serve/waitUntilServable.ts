@@ -19,7 +19,8 @@ export async function waitUntilServable(flight: Flight, typed: string, signal: A
   let firstShowableAt: number | undefined;
   try {
     while (!signal.aborted) {
-      if (flight.answered || flight.choices.every((c) => c.done || servable(c))) return;
+      // An aborted flight (a wrong stream dropped) has nothing more to give.
+      if (flight.answered || flight.aborted || flight.choices.every((c) => c.done || servable(c))) return;
       if (flight.choices.some(servable)) {
         firstShowableAt ??= now();
         const left = firstShowableAt + ALTERNATIVES_GRACE_MS - now();
