@@ -24,6 +24,8 @@ export interface FakeResponse {
   /** An HTTP error status (>= 400) answered with an OpenAI-style JSON error body instead. */
   status?: number;
   message?: string;
+  /** Ignore max_tokens: stream numbered lines until the client hangs up. */
+  endless?: boolean;
 }
 
 export interface RecordedRequest {
@@ -35,6 +37,8 @@ export interface RecordedRequest {
   headers: http.IncomingHttpHeaders;
   body: any;
   finished: boolean;
+  /** The client closed the connection before the response ended. */
+  disconnected?: boolean;
 }
 
 export class FakeOpenAI {
@@ -140,6 +144,7 @@ export class FakeOpenAI {
       return sendJson(res, spec.status, { error }, record);
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+    if (spec.endless) return streamEndlessly(res, body, record);
     const texts = spec.choices ?? [spec.text ?? ''];
     const size = Math.max(1, spec.chunkSize ?? 4);
     const base = { id: 'cmpl-1', object: 'text_completion', created: 1, model: body?.model ?? 'gpt-3.5-turbo-instruct' };
@@ -173,6 +178,18 @@ export class FakeOpenAI {
     res.write(`data: ${JSON.stringify({ ...base, choices: [], usage })}\n\n`);
     res.end('data: [DONE]\n\n');
     record.finished = true;
+  }
+}
+
+/** A server that ignores max_tokens: a line every few milliseconds, until the client leaves. */
+async function streamEndlessly(res: http.ServerResponse, body: any, record: RecordedRequest): Promise<void> {
+  const base = { id: 'cmpl-endless', object: 'text_completion', created: 1, model: body?.model ?? 'gpt-3.5-turbo-instruct' };
+  res.on('close', () => {
+    if (!res.writableEnded) record.disconnected = true;
+  });
+  for (let i = 0; !res.destroyed; i++) {
+    res.write(`data: ${JSON.stringify({ ...base, choices: [{ text: `x${i} = ${i}\n`, index: 0, logprobs: null, finish_reason: null }] })}\n\n`);
+    await new Promise((r) => setTimeout(r, 2));
   }
 }
 
