@@ -5,6 +5,9 @@ import * as vscode from 'vscode';
 import type { CompletionInput } from '../core/input/completionInput';
 import type { CompletionSettings } from '../core/settings';
 import { type CompletionError, userMessage } from '../core/completionError';
+import { displayText } from '../core/displayText';
+import { promptWindowChars } from '../core/input/buildInput';
+import { redundantTrailingBreak, wholeWordsLength } from '../core/postprocess/insertionEnd';
 import { newChoices } from '../core/stream/consumeStream';
 import type { RequestRunner } from '../core/stream/requestRunner';
 import { buildCompletionInput } from './documentContext';
@@ -43,15 +46,18 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
     explicit: true,
     apiKey: admitted.apiKey,
   });
-  // The selection is the prompt; without a selection, everything before the cursor is.
-  const input: CompletionInput = selection.isEmpty ? base : { ...base, prefix: document.getText(selection) };
+  // The selection is the prompt (its end, within the same window an inline request reads: a
+  // 10 MB selection costs no more); without a selection, the text before the cursor is.
+  const end = document.offsetAt(selection.end);
+  const from = document.positionAt(Math.max(document.offsetAt(selection.start), end - promptWindowChars(settings)));
+  const input: CompletionInput = selection.isEmpty ? base : { ...base, prefix: document.getText(new vscode.Range(from, selection.end)) };
   const plan = deps.runner.plan(input, 1);
 
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'Ghost Complete: completing…', cancellable: true },
     async (_progress, token) => {
       const controller = new AbortController();
-      const subscriptions: vscode.Disposable[] = [token.onCancellationRequested(() => controller.abort())];
+      const subscriptions: vscode.Disposable[] = [];
       const insertAt = selection.end;
       let insertedEnd = insertAt;
       let expectedVersion = document.version;
@@ -63,6 +69,7 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
         controller.abort();
       };
       subscriptions.push(
+        token.onCancellationRequested(() => stopBecause('cancelled')),
         vscode.workspace.onDidChangeTextDocument((e) => {
           if (e.document === document && !ownEdit && e.document.version !== expectedVersion && e.contentChanges.length > 0) {
             stopBecause('the document was edited');
@@ -121,31 +128,57 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
         deps.onRequesting(false);
       }
 
+      const ours = () => !first && document.version === expectedVersion;
+      const replaceInserted = async (keep: number): Promise<void> => {
+        const start = document.offsetAt(insertAt);
+        const kept = document.positionAt(start + keep);
+        ownEdit = true;
+        await editor.edit((edit) => edit.delete(new vscode.Range(kept, insertedEnd)), { undoStopBefore: false, undoStopAfter: false });
+        ownEdit = false;
+        insertedEnd = kept;
+        expectedVersion = document.version;
+      };
+
       if (failure) {
         // Never leave a half-written answer behind silently: take it back if still ours.
-        if (!first && document.version === expectedVersion) {
-          ownEdit = true;
-          await editor.edit((edit) => edit.delete(new vscode.Range(insertAt, insertedEnd)), {
-            undoStopBefore: false,
-            undoStopAfter: true,
-          });
-        }
+        if (ours()) await replaceInserted(0);
+        if (!first) await editor.edit(() => undefined, { undoStopBefore: false, undoStopAfter: true });
         deps.onError(failure);
-        void vscode.window.showErrorMessage(`Ghost Complete: ${userMessage(failure)}`);
+        void vscode.window.showErrorMessage(`Ghost Complete: ${displayText(userMessage(failure))}`);
         return;
       }
-      if (!first && document.version === expectedVersion) {
+      if (ours()) {
+        const inserted = document.getText(new vscode.Range(insertAt, insertedEnd));
+        // Stopped mid-stream: no half word stays. Finished: no line break doubled.
+        const keep =
+          stopReason === 'cancelled'
+            ? wholeWordsLength(inserted)
+            : inserted.length - redundantTrailingBreak(inserted, document.getText(new vscode.Range(insertedEnd, insertedEnd.translate(1, 0))));
+        if (keep < inserted.length) await replaceInserted(keep);
         // Close the undo group so one Undo removes the whole insertion.
         await editor.edit(() => undefined, { undoStopBefore: false, undoStopAfter: true });
+        // The cursor after the answer, nothing selected: the next key continues it, not replaces it.
+        editor.selection = new vscode.Selection(insertedEnd, insertedEnd);
+        editor.revealRange(new vscode.Range(insertedEnd, insertedEnd));
       }
-      if (stopReason) {
+      if (stopReason === 'cancelled') {
+        deps.log('Complete Selection cancelled.');
+        if (ours() && !insertAt.isEqual(insertedEnd)) void offerDiscard(editor, new vscode.Range(insertAt, insertedEnd), expectedVersion);
+      } else if (stopReason) {
         deps.log(`Complete Selection stopped: ${stopReason}.`);
-        if (stopReason !== 'cancelled') {
-          void vscode.window.showInformationMessage(`Ghost Complete: stopped completing because ${stopReason}.`);
-        }
+        void vscode.window.showInformationMessage(`Ghost Complete: stopped completing because ${stopReason}.`);
       } else if (first) {
         void vscode.window.showInformationMessage('Ghost Complete: the model returned no text.');
       }
     },
   );
+}
+
+/** After Cancel, the text written so far may be what the user wanted, or not: they choose. */
+async function offerDiscard(editor: vscode.TextEditor, range: vscode.Range, version: number): Promise<void> {
+  const choice = await vscode.window.showInformationMessage('Ghost Complete: completion cancelled.', 'Keep', 'Discard');
+  // Only our own text, untouched since: never delete what the user wrote meanwhile.
+  if (choice === 'Discard' && editor.document.version === version) {
+    await editor.edit((edit) => edit.delete(range));
+  }
 }

@@ -10,6 +10,11 @@ import { extractContext, type ContextPosition, type LineSource } from './context
 const CHARS_PER_TOKEN_UPPER = 6;
 /** Lines after the cursor line handed to post-processing for duplicate detection. */
 const NEXT_LINES = 5;
+/**
+ * The cursor line and the next lines are only read at their ends nearest the cursor (indent,
+ * brackets, duplicates): a minified 10 MB line must not cost 10 MB of work on every keystroke.
+ */
+const LINE_CHARS = 2000;
 
 /** What the builder reads of a document. */
 export interface InputDocument extends LineSource {
@@ -32,12 +37,17 @@ export interface InputOptions {
   selected?: { start: ContextPosition; text: string };
 }
 
+/** How many characters before the cursor are worth reading for a prompt of these settings. */
+export function promptWindowChars(settings: Pick<CompletionSettings, 'contextTokens'>): number {
+  return settings.contextTokens * CHARS_PER_TOKEN_UPPER;
+}
+
 export function buildCompletionInput(doc: InputDocument, o: InputOptions): CompletionInput {
   const { settings } = o;
   // With a suggest-widget item selected, complete as if its text were already typed.
   const anchor = o.selected ? o.selected.start : o.position;
   const virtualText = o.selected ? o.selected.text : '';
-  const budgetChars = settings.contextTokens * CHARS_PER_TOKEN_UPPER;
+  const budgetChars = promptWindowChars(settings);
   const window = extractContext(
     doc,
     anchor,
@@ -48,11 +58,11 @@ export function buildCompletionInput(doc: InputDocument, o: InputOptions): Compl
     doc.eol,
   );
   const lineText = doc.lineAt(anchor.line);
-  const afterCursor = o.selected ? lineText.slice(o.position.character) : lineText.slice(anchor.character);
+  const afterCursor = (o.selected ? lineText.slice(o.position.character) : lineText.slice(anchor.character)).slice(0, LINE_CHARS);
   const suffix = o.selected ? window.suffix.slice(o.position.character - anchor.character) : window.suffix;
   const nextLines: string[] = [];
   for (let i = anchor.line + 1; i < Math.min(doc.lineCount, anchor.line + 1 + NEXT_LINES); i++) {
-    nextLines.push(doc.lineAt(i));
+    nextLines.push(doc.lineAt(i).slice(0, LINE_CHARS));
   }
   return {
     editorKey: doc.key,
@@ -60,7 +70,7 @@ export function buildCompletionInput(doc: InputDocument, o: InputOptions): Compl
     offset: doc.offsetAt(anchor) + virtualText.length,
     prefix: window.prefix + virtualText,
     suffix,
-    linePrefix: lineText.slice(0, anchor.character) + virtualText,
+    linePrefix: lineText.slice(Math.max(0, anchor.character - LINE_CHARS), anchor.character) + virtualText,
     lineSuffix: afterCursor,
     nextLines,
     indentUnit: doc.indentUnit,

@@ -353,7 +353,7 @@ export const browserTests = [
     },
   },
   {
-    name: 'Complete Selection from the command palette streams text after the selection; one Ctrl+Z removes it',
+    name: 'Complete Selection from the command palette streams text after the selection, the cursor after it; one Ctrl+Z removes it',
     async fn({ page, wb, fake, readFile }) {
       const original = readFile('mul.py');
       const streamed = '\n    return a * b';
@@ -378,6 +378,11 @@ export const browserTests = [
       await wb.focusEditor();
       await wb.save();
       assert.equal(readFile('mul.py'), expected, 'file after Complete Selection');
+      // The cursor waits after the answer with nothing selected: the next key continues it.
+      await page.keyboard.type('  # ok');
+      await wb.save();
+      assert.equal(readFile('mul.py'), expected.replace(streamed, `${streamed}  # ok`), 'the next keys replaced a selection');
+      for (let i = 0; i < 6 && (await wb.editorText())?.includes('# ok'); i++) await page.keyboard.press('Control+Z');
 
       await page.keyboard.press('Control+Z');
       await waitFor('undo', async () => !(await wb.editorText())?.includes('return a * b'), { timeout: 5_000 }).catch(() => undefined);

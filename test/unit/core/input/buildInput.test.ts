@@ -57,4 +57,19 @@ describe('buildCompletionInput', () => {
     assert.equal(input.offset, 12);
     assert.equal(input.explicit, true);
   });
+
+  it('reads only the ends of a minified 10 MB line near the cursor, not the whole line', () => {
+    const huge = `x = [${'1, '.repeat(3_400_000)}`;
+    const lines = ['import os', huge, huge];
+    const input = buildCompletionInput(documentOf(lines), {
+      position: { line: 1, character: 5_000_000 },
+      settings: DEFAULT_SETTINGS,
+      explicit: false,
+    });
+    assert.ok(input.linePrefix.length <= 2000 && huge.slice(0, 5_000_000).endsWith(input.linePrefix), `linePrefix ${input.linePrefix.length}`);
+    assert.ok(input.lineSuffix.length <= 2000 && huge.slice(5_000_000).startsWith(input.lineSuffix), `lineSuffix ${input.lineSuffix.length}`);
+    assert.ok(input.nextLines.every((l) => l.length <= 2000));
+    assert.ok(input.prefix.length + input.suffix.length < 100_000, `window ${input.prefix.length} + ${input.suffix.length}`);
+    assert.equal(input.offset, 'import os\n'.length + 5_000_000);
+  });
 });
