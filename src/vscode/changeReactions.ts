@@ -37,6 +37,7 @@ export function reactToChanges(deps: ChangeReactionDeps): vscode.Disposable[] {
       engine.clearCache();
       // New settings (another model, base URL or key header) may fix what the server refused.
       engine.runner.gate.open();
+      notifications.settingsChanged();
       void status.refresh();
     }),
     { dispose: snooze.onDidChange.on(() => void status.refresh()) },

@@ -2,7 +2,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { type GhostCompleteApi, endOf, insertTextOf, provideAutomatic, useFakeServer, waitFor } from './support/helpers';
+import { type GhostCompleteApi, captureMessages, endOf, insertTextOf, provideAutomatic, setApiKey, useFakeServer, waitFor } from './support/helpers';
 
 const KEY = 'sk-test-hostile-5c4b3a2918';
 
@@ -11,8 +11,61 @@ suite('Ghost Complete: hostile servers', () => {
   const server = fixture.server;
   let api: GhostCompleteApi;
 
+  let restoreMessages: (() => void) | undefined;
+
   suiteSetup(() => {
     api = fixture.api();
+  });
+
+  teardown(async () => {
+    restoreMessages?.();
+    restoreMessages = undefined;
+    // A new key (even the same one) ends the pause a refusal caused, for the next suite.
+    await setApiKey(api, KEY);
+  });
+
+  /** Several typing pauses in a row, each where VS Code would ask for a suggestion. */
+  async function typeAndPause(doc: vscode.TextDocument, words: string[]): Promise<void> {
+    for (const word of words) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(doc.uri, endOf(doc), `${word} `);
+      await vscode.workspace.applyEdit(edit);
+      await provideAutomatic(api, doc, endOf(doc));
+    }
+  }
+
+  /** Everything the user could read: notifications, the status bar and its tooltip. */
+  function readable(messages: { text: string }[]): string[] {
+    return [...messages.map((m) => m.text), api.status().message ?? '', api.status().explanation ?? ''];
+  }
+
+  test('a rejected key with a hostile 60 KB message: at most 2 requests over many pauses, short inert text', async () => {
+    const captured = captureMessages();
+    restoreMessages = captured.restore;
+    server.response = {
+      status: 401,
+      message: `Invalid key.\n[Click to fix](command:ghostComplete.clearApiKey) ${'A'.repeat(60_000)}`,
+    };
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
+    await typeAndPause(doc, ['return', 'a', '+', 'b', 'if', 'a', 'else', 'b']);
+    assert.ok(server.completions.length <= 2, `${server.completions.length} requests`);
+    await waitFor('the error in the status bar', () => (api.status().state === 'error' ? true : undefined), 5_000);
+    for (const text of readable(captured.messages)) {
+      assert.ok(text.length <= 600, `${text.length} characters: ${text.slice(0, 80)}…`);
+      assert.ok(!/command:/.test(text), `a command link: ${text.slice(0, 120)}`);
+    }
+  });
+
+  test('an exhausted quota: one request and one notice over many pauses; the status says so', async () => {
+    const captured = captureMessages();
+    restoreMessages = captured.restore;
+    server.response = { status: 429, message: 'You exceeded your current quota, please check your plan and billing details.' };
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def sub(a, b):\n    ' });
+    await typeAndPause(doc, ['return', 'a', '-', 'b', 'if', 'a']);
+    assert.equal(server.completions.length, 1);
+    await waitFor('the pause in the status bar', () => (/quota exhausted/.test(api.status().message ?? '') ? true : undefined), 5_000);
+    const notices = captured.messages.filter((m) => /paused/.test(m.text));
+    assert.equal(notices.length, 1, JSON.stringify(captured.messages));
   });
 
   test('a server that never stops streaming: a bounded suggestion of whole lines, and the stream closed within seconds', async () => {

@@ -71,7 +71,8 @@ export class RequestGate {
   }
 }
 
-function blockReason(error: CompletionError): 'key' | 'quota' | 'not-found' | undefined {
+/** Why an error stops automatic requests for good (until something changes), if it does. */
+export function blockReason(error: CompletionError): 'key' | 'quota' | 'not-found' | undefined {
   // A rejected or unauthorised key stays rejected until the user changes it.
   if (error.kind === 'unauthorized' || error.kind === 'forbidden') return 'key';
   const said = `${error.code ?? ''} ${error.serverMessage ?? ''}`;
