@@ -61,8 +61,11 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
       const insertAt = selection.end;
       let insertedEnd = insertAt;
       let expectedVersion = document.version;
-      // VS Code reports our own edit before editor.edit() resolves: don't mistake it for the user's.
-      let ownEdit = false;
+      // Our own insertion as VS Code will report it. Recognised by what it changes, not by when
+      // it comes: a key the user types while our edit is applied must still stop the stream.
+      let expected: { offset: number; text: string } | undefined;
+      let insertedLength = 0;
+      const sameText = (a: string, b: string) => a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
       let stopReason: string | undefined;
       const stopBecause = (why: string): void => {
         stopReason ??= why;
@@ -71,9 +74,18 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
       subscriptions.push(
         token.onCancellationRequested(() => stopBecause('cancelled')),
         vscode.workspace.onDidChangeTextDocument((e) => {
-          if (e.document === document && !ownEdit && e.document.version !== expectedVersion && e.contentChanges.length > 0) {
-            stopBecause('the document was edited');
-          }
+          if (e.document !== document || e.contentChanges.length === 0) return;
+          const [change] = e.contentChanges;
+          const ours =
+            expected !== undefined &&
+            e.contentChanges.length === 1 &&
+            change.rangeLength === 0 &&
+            change.rangeOffset === expected.offset &&
+            sameText(change.text, expected.text);
+          if (!ours) return stopBecause('the document was edited');
+          expected = undefined;
+          // In a CRLF document VS Code writes the model's \n as \r\n: count what it wrote.
+          insertedLength = change.text.length;
         }),
         vscode.window.onDidChangeActiveTextEditor((e) => {
           if (e?.document !== document) stopBecause('the editor changed');
@@ -89,20 +101,19 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
           if (pending === '' || controller.signal.aborted) return;
           const chunk = pending;
           pending = '';
-          ownEdit = true;
-          let ok: boolean;
-          try {
-            ok = await editor.edit((edit) => edit.insert(insertedEnd, chunk), {
-              undoStopBefore: first,
-              undoStopAfter: false,
-            });
-          } finally {
-            ownEdit = false;
-          }
+          const offset = document.offsetAt(insertedEnd);
+          expected = { offset, text: chunk };
+          insertedLength = chunk.length;
+          const ok = await editor.edit((edit) => edit.insert(insertedEnd, chunk), {
+            undoStopBefore: first,
+            undoStopAfter: false,
+          });
+          expected = undefined;
           first = false;
           if (!ok) return stopBecause('the edit was rejected');
+          if (controller.signal.aborted) return;
           expectedVersion = document.version;
-          insertedEnd = document.positionAt(document.offsetAt(insertedEnd) + chunk.length);
+          insertedEnd = document.positionAt(offset + insertedLength);
         });
       };
 
@@ -132,9 +143,7 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
       const replaceInserted = async (keep: number): Promise<void> => {
         const start = document.offsetAt(insertAt);
         const kept = document.positionAt(start + keep);
-        ownEdit = true;
         await editor.edit((edit) => edit.delete(new vscode.Range(kept, insertedEnd)), { undoStopBefore: false, undoStopAfter: false });
-        ownEdit = false;
         insertedEnd = kept;
         expectedVersion = document.version;
       };

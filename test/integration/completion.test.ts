@@ -88,7 +88,7 @@ suite('Ghost Complete: completions against a fake server', () => {
     assert.equal(doc.version, versionBefore, 'the document was edited');
   });
 
-  test('Complete Selection streams the completion after the selection; one undo removes it', async () => {
+  test('Complete Selection streams the completion after the selection, no doubled blank line, the cursor after it; one undo removes it', async () => {
     const streamed = '\n    return a * b\n';
     server.response = { text: streamed, chunkSize: 3, delayMs: 20 };
     const original = '# multiply\ndef mul(a, b):\n\nprint(mul(2, 3))\n';
@@ -97,11 +97,15 @@ suite('Ghost Complete: completions against a fake server', () => {
     // Select "def mul(a, b):" (line 1).
     editor.selection = new vscode.Selection(1, 0, 1, 'def mul(a, b):'.length);
     const insertAt = doc.offsetAt(editor.selection.end);
-    const expected = original.slice(0, insertAt) + streamed + original.slice(insertAt);
+    // The answer's final line break would double the one after the selection: it is dropped.
+    const expected = original.slice(0, insertAt) + streamed.trimEnd() + original.slice(insertAt);
 
     await vscode.commands.executeCommand('ghostComplete.completeSelection');
     await waitFor('the streamed text in the document', () => doc.getText() === expected, 10_000).catch(() => undefined);
     assert.equal(doc.getText(), expected);
+    // The cursor waits after the answer, nothing selected: the next key continues it.
+    const end = doc.positionAt(insertAt + streamed.trimEnd().length);
+    assert.ok(editor.selection.isEmpty && editor.selection.active.isEqual(end), `selection ${JSON.stringify(editor.selection)}`);
     await waitFor('the request to finish', () => api.status().state !== 'requesting', 5_000);
     const request = server.completions.at(-1);
     assert.ok(request, 'no request');

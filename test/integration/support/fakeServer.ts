@@ -188,7 +188,7 @@ async function streamEndlessly(res: http.ServerResponse, body: any, record: Reco
     if (!res.writableEnded) record.disconnected = true;
   });
   for (let i = 0; !res.destroyed; i++) {
-    res.write(`data: ${JSON.stringify({ ...base, choices: [{ text: `x${i} = ${i}\n`, index: 0, logprobs: null, finish_reason: null }] })}\n\n`);
+    res.write(`data: ${JSON.stringify({ ...base, choices: [{ text: `${i === 0 ? '' : '    '}x${i} = ${i}\n`, index: 0, logprobs: null, finish_reason: null }] })}\n\n`);
     await new Promise((r) => setTimeout(r, 2));
   }
 }
