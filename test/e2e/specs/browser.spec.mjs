@@ -262,7 +262,10 @@ export const browserTests = [
         clearInterval(t.timer);
         return Math.round(t.ghost - t.key);
       });
-      const sent = fake.completions.filter((r) => r.n > from);
+      // A slow machine may also send requests mid-word: only the pause's request and after count.
+      const all = fake.completions.filter((r) => r.n > from);
+      const pauseAt = all.findIndex((r) => String(r.body?.prompt).endsWith('def s10_sub(a, b):'));
+      const sent = pauseAt < 0 ? all : all.slice(pauseAt);
       const first = sent[0];
       console.log(`    measurement: adopted answer ${answer}: ghost text ${ms} ms after Enter (server first token ${TTFT_MS} ms); ` +
         `${sent.length} request(s), the pause's one ${first?.aborted ? 'closed early' : 'ran to its end'}`);
@@ -379,10 +382,12 @@ export const browserTests = [
       await wb.save();
       assert.equal(readFile('mul.py'), expected, 'file after Complete Selection');
       // The cursor waits after the answer with nothing selected: the next key continues it.
-      await page.keyboard.type('  # ok');
+      await page.keyboard.type('X');
       await wb.save();
-      assert.equal(readFile('mul.py'), expected.replace(streamed, `${streamed}  # ok`), 'the next keys replaced a selection');
-      for (let i = 0; i < 6 && (await wb.editorText())?.includes('# ok'); i++) await page.keyboard.press('Control+Z');
+      assert.equal(readFile('mul.py'), expected.replace(streamed, `${streamed}X`), 'the next key replaced a selection');
+      await wb.escape();
+      await page.keyboard.press('Control+Z');
+      await waitFor('the X undone', async () => !(await wb.editorText())?.includes('a * bX'), { timeout: 5_000 });
 
       await page.keyboard.press('Control+Z');
       await waitFor('undo', async () => !(await wb.editorText())?.includes('return a * b'), { timeout: 5_000 }).catch(() => undefined);
