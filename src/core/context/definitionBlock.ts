@@ -44,3 +44,21 @@ function indentOf(line: string): number {
   const m = /^[ \t]*/.exec(line)![0];
   return m.replace(/\t/g, '    ').length;
 }
+
+/**
+ * The text of a definition, short enough to sit beside others: a block of at most `full` lines
+ * whole; a longer one as its outline (the lines at its first level: a class's fields and
+ * method signatures, a function's top-level statements), at most `maxLines` lines.
+ */
+export function definitionText(lines: readonly string[], block: { startLine: number; endLine: number }, full: number, maxLines: number): string {
+  const body = lines.slice(block.startLine, block.endLine);
+  if (body.length <= full) return body.join('\n');
+  const head = body.findIndex((l) => !/^\s*@/.test(l));
+  const base = indentOf(body[head] ?? '');
+  const member = body.slice(head + 1).find((l) => l.trim() !== '' && indentOf(l) > base);
+  const level = member === undefined ? base : indentOf(member);
+  return body
+    .filter((l, i) => i <= head || (l.trim() !== '' && indentOf(l) <= level))
+    .slice(0, maxLines)
+    .join('\n');
+}

@@ -1,7 +1,7 @@
 // Fills the context's share of the token budget, best snippet first, and lays the chosen ones
 // out above the file's own text: header at the top, the best snippet nearest the code.
 
-import { countTokens } from '../plan/tokenBudget';
+import { cachedTokenCount as countTokens } from './tokenCountCache';
 import { commentStyleFor } from './commentStyle';
 import { formatHeader, formatSnippet, snippetLabel } from './formatSnippet';
 import type { ContextSnippet, GatheredContext } from './types';
@@ -51,7 +51,11 @@ export function fillContext(gathered: GatheredContext, languageId: string, budge
   }
 }
 
-/** The same lines of the same file, found by two sources (a definition inside a window). */
+/**
+ * The same lines of the same file, found by two sources (a definition inside a window). Two
+ * definitions may overlap: a class's outline and one of its methods show different things.
+ */
 function overlaps(a: ContextSnippet, b: ContextSnippet): boolean {
+  if (a.kind === 'definition' && b.kind === 'definition' && a.startLine !== b.startLine) return false;
   return a.path === b.path && a.startLine < b.endLine && b.startLine < a.endLine;
 }

@@ -3,6 +3,7 @@
 // not to the file's length. Built once per document version (indexCache.ts).
 
 import { identifiersOf } from './identifiers';
+import { definedName } from './lexicalDefinitions';
 
 export interface WindowShape {
   /** Lines per window. */
@@ -29,33 +30,44 @@ export class WindowIndex {
     private readonly sizes: Uint32Array,
     /** Identifier → the windows that contain it, ascending. */
     private readonly postings: Map<string, number[]>,
+    /** Name → the first line that defines it. */
+    private readonly definitions: Map<string, number>,
   ) {}
 
   static build(lines: readonly string[], shape: WindowShape = DEFAULT_WINDOW_SHAPE): WindowIndex {
     const count = lines.length <= shape.size ? 1 : Math.ceil((lines.length - shape.size) / shape.stride) + 1;
-    const perLine = lines.map((line) => identifiersOf(line));
+    const perLine = lines.map((line) => [...identifiersOf(line)]);
+    const definitions = new Map<string, number>();
+    lines.forEach((line, i) => {
+      const name = definedName(line);
+      if (name !== undefined && !definitions.has(name)) definitions.set(name, i);
+    });
     const sizes = new Uint32Array(count);
     const postings = new Map<string, number[]>();
+    // The last window each identifier was counted in: windows are visited in order, so this
+    // replaces a set per window (building is what a changed file costs the next request).
+    const lastWindow = new Map<string, number>();
     for (let w = 0; w < count; w++) {
-      const seen = new Set<string>();
+      let distinct = 0;
       const end = Math.min(lines.length, w * shape.stride + shape.size);
       for (let l = w * shape.stride; l < end; l++) {
         for (const id of perLine[l]!) {
-          if (seen.has(id)) continue;
-          seen.add(id);
+          if (lastWindow.get(id) === w) continue;
+          lastWindow.set(id, w);
+          distinct++;
           const list = postings.get(id);
           if (list) list.push(w);
           else postings.set(id, [w]);
         }
       }
-      sizes[w] = seen.size;
+      sizes[w] = distinct;
     }
-    return new WindowIndex(lines, shape, sizes, postings);
+    return new WindowIndex(lines, shape, sizes, postings, definitions);
   }
 
-  /** Whether any window mentions `identifier`. */
-  mentions(identifier: string): boolean {
-    return this.postings.has(identifier);
+  /** The line that defines `name` in this file, if a line visibly does. */
+  definitionLine(name: string): number | undefined {
+    return this.definitions.get(name);
   }
 
   /** The `max` windows most like `query`, best first, none overlapping another, none scoring 0. */

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { editSnippets } from '../../core/context/editSnippets';
 import { definitionBlock } from '../../core/context/definitionBlock';
 import { IndexCache } from '../../core/context/indexCache';
-import { QUERY_LINES, rankSnippets, sameFamily, type OpenFile } from '../../core/context/rankSnippets';
+import { HEAD_LINES, QUERY_LINES, rankSnippets, sameFamily, type OpenFile } from '../../core/context/rankSnippets';
 import { symbolsNearCursor } from '../../core/context/symbolsNearCursor';
 import type { ContextSnippet, ContextSource, GatheredContext } from '../../core/context/types';
 import type { CompletionSettings } from '../../core/settings';
@@ -68,6 +68,7 @@ export class ContextGatherer implements vscode.Disposable {
     const snippets = rankSnippets({
       languageId: document.languageId,
       prefix: textBefore(document, position),
+      head: document.getText(new vscode.Range(0, 0, Math.min(position.line, HEAD_LINES), 0)),
       openFiles,
       definitions,
       recentEdits,

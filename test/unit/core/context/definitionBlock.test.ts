@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { definitionBlock } from '../../../../src/core/context/definitionBlock';
+import { definitionBlock, definitionText } from '../../../../src/core/context/definitionBlock';
 
 describe('definitionBlock', () => {
   const cases: Array<{ name: string; text: string; start: number; max?: number; lines: [number, number] }> = [
@@ -20,5 +20,29 @@ describe('definitionBlock', () => {
       const block = definitionBlock(c.text.split('\n'), c.start, c.max ?? 30);
       assert.deepEqual([block.startLine, block.endLine], c.lines);
     });
+  }
+});
+
+describe('definitionText', () => {
+  const CLASS = [
+    'class Store {',
+    '  private items = new Map();',
+    '  add(item: Item): void {',
+    '    this.items.set(item.id, item);',
+    '    log(item);',
+    '  }',
+    '  get(id: string): Item {',
+    '    return this.items.get(id);',
+    '  }',
+    '}',
+  ];
+  const cases: Array<{ name: string; lines: string[]; full: number; max: number; text: string }> = [
+    { name: 'a short block whole', lines: CLASS, full: 10, max: 20, text: CLASS.join('\n') },
+    { name: 'a long class as its outline', lines: CLASS, full: 5, max: 20, text: ['class Store {', '  private items = new Map();', '  add(item: Item): void {', '  }', '  get(id: string): Item {', '  }', '}'].join('\n') },
+    { name: 'an outline capped', lines: CLASS, full: 5, max: 3, text: ['class Store {', '  private items = new Map();', '  add(item: Item): void {'].join('\n') },
+    { name: 'decorators kept above the outline', lines: ['@dataclass', 'class P:', '    x: int', '    def f(self):', '        return 1'], full: 3, max: 10, text: '@dataclass\nclass P:\n    x: int\n    def f(self):' },
+  ];
+  for (const c of cases) {
+    it(c.name, () => assert.equal(definitionText(c.lines, { startLine: 0, endLine: c.lines.length }, c.full, c.max), c.text));
   }
 });

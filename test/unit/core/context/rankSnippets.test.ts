@@ -11,17 +11,19 @@ const UTILS = open('utils.py', 'python', 'def slugify(title):\n    return title.
 const TS = open('invoice.ts', 'typescript', 'export class Invoice { total_amount(tax_rate) {} }');
 
 describe('rankSnippets', () => {
-  const prefix = 'from models import Invoice\n\ninvoice = Invoice()\nprint(invoice.total_amount(tax_rate';
-  const cases: Array<{ name: string; files: OpenFile[]; definitions?: ContextSnippet[]; edits?: ContextSnippet[]; ranked: string[] }> = [
-    { name: 'the similar file first, the unrelated one left out', files: [UTILS, MODELS], ranked: ['openFile models.py'] },
-    { name: 'other languages left out', files: [TS, MODELS], ranked: ['openFile models.py'] },
-    { name: 'definitions before anything similar', files: [MODELS], definitions: [snippet('definition', 'd.py', 'whatever')], ranked: ['definition d.py', 'openFile models.py'] },
-    { name: 'a similar recent edit counts, an unrelated one does not', files: [], edits: [snippet('recentEdit', 'e.py', 'invoice.total_amount(1)'), snippet('recentEdit', 'f.py', 'unrelated_thing()')], ranked: ['recentEdit e.py'] },
+  const prefix = 'invoice = make()\nprint(invoice.total_amount(tax_rate';
+  const cases: Array<{ name: string; files: OpenFile[]; definitions?: ContextSnippet[]; edits?: ContextSnippet[]; head?: string; ranked: string[] }> = [
+    { name: 'the definition of a name used at the cursor, then the similar window', files: [UTILS, MODELS], ranked: ['definition models.py:1', 'openFile models.py:0'] },
+    { name: 'other languages left out', files: [TS], ranked: [] },
+    { name: 'language server definitions first', files: [MODELS], definitions: [snippet('definition', 'd.py', 'whatever')], ranked: ['definition d.py:0', 'definition models.py:1', 'openFile models.py:0'] },
+    { name: 'a similar recent edit counts, an unrelated one does not', files: [], edits: [snippet('recentEdit', 'e.py', 'invoice.total_amount(1)'), snippet('recentEdit', 'f.py', 'unrelated_thing()')], ranked: ['recentEdit e.py:0'] },
+    { name: 'names the file imports, even far above the cursor', files: [UTILS], head: 'from utils import slugify\n', ranked: ['definition utils.py:0'] },
+    { name: 'imports are only looked for in the head', files: [UTILS], head: 'x = slugify\n', ranked: [] },
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const ranked = rankSnippets({ languageId: 'python', prefix, openFiles: c.files, definitions: c.definitions ?? [], recentEdits: c.edits ?? [], cache: new IndexCache() });
-      assert.deepEqual(ranked.map((s) => `${s.kind} ${s.path}`), c.ranked);
+      const ranked = rankSnippets({ languageId: 'python', prefix, head: c.head, openFiles: c.files, definitions: c.definitions ?? [], recentEdits: c.edits ?? [], cache: new IndexCache() });
+      assert.deepEqual(ranked.map((s) => `${s.kind} ${s.path}:${s.startLine}`), c.ranked);
     });
   }
 
@@ -31,10 +33,12 @@ describe('rankSnippets', () => {
     assert.deepEqual(ranked, []);
   });
 
-  it('gives a window its file\'s text and lines', () => {
-    const [s] = rankSnippets({ languageId: 'python', prefix, openFiles: [MODELS], definitions: [], recentEdits: [], cache: new IndexCache() });
-    assert.equal(s!.text, 'class Invoice:\n    def total_amount(self, tax_rate):\n        return 0');
-    assert.deepEqual([s!.startLine, s!.endLine], [0, 3]);
+  it('gives a definition its block and a window its lines', () => {
+    const [definition, window] = rankSnippets({ languageId: 'python', prefix, openFiles: [MODELS], definitions: [], recentEdits: [], cache: new IndexCache() });
+    assert.equal(definition!.text, '    def total_amount(self, tax_rate):\n        return 0');
+    assert.deepEqual([definition!.startLine, definition!.endLine], [1, 3]);
+    assert.equal(window!.text, 'class Invoice:\n    def total_amount(self, tax_rate):\n        return 0');
+    assert.deepEqual([window!.startLine, window!.endLine], [0, 3]);
   });
 });
 
