@@ -8,7 +8,7 @@ const layer = (message, ...groups) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/e2e/**', '.e2e-run/**', '*.mjs'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test/e2e/**', '.e2e-run/**', '*.mjs', 'bench/contextCorpus/**'] },
   {
     files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     extends: [tseslint.configs.base],

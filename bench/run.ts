@@ -1,4 +1,4 @@
-// Ghost Complete benchmark: `node out/bench/run.js [--only=cost,first,economy] [--scale=5] [--debounce=100]
+// Ghost Complete benchmark: `node out/bench/run.js [--only=cost,first,economy,context] [--scale=5] [--debounce=100]
 // [--error-rate=0.1] [--seed=N]`. Every figure is compared with a baseline measured in the same
 // run (naive provider, smallest file, server time), never with an absolute threshold.
 // Results: the console, and bench-results.json in the compile output (out/, ignored by git).
@@ -7,14 +7,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { closeAgents } from '../src/openai/transport';
+import { runContextCost } from './contextCost';
+import { runContextRecall } from './contextRecall';
+import { printContextCost, printContextRecall } from './contextReport';
 import { DEFAULT_ECONOMY, runEconomy, type EconomyOptions } from './economy';
 import { runFirstGhostText } from './firstGhostText';
 import { runKeystrokeCost } from './keystrokeCost';
 import { peerComparisons, printPeers } from './peerReport';
 import { costRatios, economyRatios, pauseSummaries, printCost, printEconomy, printFirst } from './report';
 
-type Section = 'cost' | 'first' | 'economy';
-const SECTIONS: Section[] = ['cost', 'first', 'economy'];
+type Section = 'cost' | 'first' | 'economy' | 'context';
+const SECTIONS: Section[] = ['cost', 'first', 'economy', 'context'];
 
 interface Args {
   only: Section[];
@@ -60,6 +63,17 @@ async function main(): Promise<void> {
       if (r.engineRequests !== 1) warnings.push(`keystroke cost ${r.label}: engine sent ${r.engineRequests} requests (1 expected)`);
       if (r.emptyAnswers > 0) warnings.push(`keystroke cost ${r.label}: ${r.emptyAnswers} typed-through keystrokes got no suggestion`);
     }
+  }
+
+  if (args.only.includes('context')) {
+    const recall = runContextRecall();
+    const cost = runContextCost();
+    results.context = { recall, cost };
+    printContextRecall(recall);
+    printContextCost(cost);
+    const on = recall.rows.find((r) => r.label.includes('default'));
+    if (on && on.recall < 0.8) warnings.push(`context recall ${on.recall.toFixed(2)} is below 0.8`);
+    for (const c of cost) if (c.label.startsWith('warm') && c.p95Ms > 5) warnings.push(`context gathering p95 ${c.p95Ms.toFixed(2)} ms is above 5 ms (CPU p95 ${c.cpuP95Ms.toFixed(2)} ms)`);
   }
 
   if (args.only.includes('first')) {

@@ -7,6 +7,7 @@
 // No vscode import: the tests and the benchmark drive exactly this code.
 
 import type { CompletionError } from './completionError';
+import { withContext } from './context/contextStage';
 import { delay, isAbortError } from './debounce';
 import { Emitter } from './emitter';
 import type { CompletionInput, Suggestion } from './input/completionInput';
@@ -87,12 +88,15 @@ export class CompletionEngine {
       }
     }
     if (signal.aborted || !this.runner.gate.allows(input.explicit)) return [];
+    // Other files' context: gathered only now that a request goes out; the flight key ignores it.
+    const sent = await withContext(input, signal);
+    if (signal.aborted) return [];
 
-    const plan = this.runner.plan(input, wanted);
+    const plan = this.runner.plan(sent, wanted);
     const flight = new Flight(key, wanted, this.now(), plan.singleLine);
     this.flights.set(flightCacheKey(key), flight);
     this.inFlight.set(input.editorKey, flight);
-    void this.stream(flight, input, plan);
+    void this.stream(flight, sent, plan);
     return (await this.serve(flight, '', input, signal)) ?? [];
   }
 

@@ -33,6 +33,22 @@ export interface CompletionSettings {
   /** The user's own globs of files never sent, added to the built-in secret files (secretFiles.ts). */
   exclude: string[];
   prices: Record<string, { input: number; output: number }>;
+  /** What is put above the file's text besides it (core/context/). */
+  context: ContextSettings;
+}
+
+export interface ContextSettings {
+  enable: boolean;
+  /** Similar windows of the other open editors. */
+  openFiles: boolean;
+  /** Definitions of the symbols near the cursor, where a language server answers in time. */
+  definitions: boolean;
+  /** Places edited lately in other files. */
+  recentEdits: boolean;
+  /** A first comment line with the file's path and language. */
+  fileHeader: boolean;
+  /** Most of the prompt budget the context may take (0..1); what it leaves goes to the file. */
+  share: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<CompletionSettings> = Object.freeze({
@@ -58,6 +74,7 @@ export const DEFAULT_SETTINGS: Readonly<CompletionSettings> = Object.freeze({
   azureApiVersion: '2024-10-21',
   exclude: [],
   prices: { 'gpt-3.5-turbo-instruct': { input: 1.5, output: 2.0 } },
+  context: { enable: true, openFiles: true, definitions: true, recentEdits: true, fileHeader: true, share: 0.25 },
 }) as CompletionSettings;
 
 /** Reads one raw value by its key below `ghostComplete.` (e.g. `timeouts.idleMs`). */
@@ -207,6 +224,14 @@ export function resolveSettings(read: RawSettingReader): SettingsResult {
     azureApiVersion: str('azure.apiVersion', d.azureApiVersion, false),
     exclude: stringList('exclude', d.exclude) ?? d.exclude,
     prices,
+    context: {
+      enable: bool('context.enable', d.context.enable),
+      openFiles: bool('context.openFiles', d.context.openFiles),
+      definitions: bool('context.definitions', d.context.definitions),
+      recentEdits: bool('context.recentEdits', d.context.recentEdits),
+      fileHeader: bool('context.fileHeader', d.context.fileHeader),
+      share: num('context.share', d.context.share),
+    },
   };
   if (settings.provider === 'azure' && settings.azureDeployment === '') {
     problems.push('ghostComplete.azure.deployment is empty; Azure OpenAI needs the deployment name.');

@@ -25,6 +25,8 @@ export const NUMBER_BOUNDS = {
   'timeouts.connectMs': { min: 100, max: 120_000, integer: true },
   'timeouts.firstByteMs': { min: 100, max: 300_000, integer: true },
   'timeouts.idleMs': { min: 100, max: 300_000, integer: true },
+  // Beyond three quarters the file's own text would be squeezed out by other files.
+  'context.share': { min: 0, max: 0.75, integer: false },
 } as const satisfies Record<string, NumberBounds>;
 
 /** Settings with a fixed set of values. */

@@ -16,6 +16,7 @@ import { Admission, SUPPORTED_SCHEMES } from './admission';
 import { ApiKeyStore } from './apiKeyStore';
 import { reactToChanges } from './changeReactions';
 import { registerCommands } from './commands';
+import { ContextGatherer } from './context/contextGatherer';
 import { followEngineReports } from './engineReports';
 import { GhostInlineProvider } from './inlineProvider';
 import { Log } from './log';
@@ -101,11 +102,14 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
   const storeDeps = { keys, log, onStored: () => notifications.keyStored() };
   const say = (text: string) => void vscode.window.setStatusBarMessage(text, 10_000);
 
+  const contextSources = new ContextGatherer();
+  context.subscriptions.push(contextSources);
   const provider = new GhostInlineProvider({
     engine,
     settingsFor,
     admit: (document, settings) => admission.admit(document, settings),
     acceptCommand: { title: 'Accepted', command: 'ghostComplete.accepted' },
+    contextFor: (document, position, settings) => contextSources.sourceFor(document, position, settings),
   });
   context.subscriptions.push(
     { dispose: followEngineReports(engine, { status, notifications, log, usage, activeSettings, recheck }) },

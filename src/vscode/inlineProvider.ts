@@ -2,6 +2,7 @@
 // engine's suggestions into items with explicit ranges.
 
 import * as vscode from 'vscode';
+import type { ContextSource } from '../core/context/types';
 import type { CompletionEngine } from '../core/engine';
 import type { CompletionSettings } from '../core/settings';
 import { buildCompletionInput } from './documentContext';
@@ -13,6 +14,8 @@ export interface ProviderDeps {
   admit(document: vscode.TextDocument, settings: CompletionSettings): Promise<{ apiKey: string | undefined } | null>;
   /** Command attached to each item, run by VS Code when the user accepts it. */
   acceptCommand?: vscode.Command;
+  /** Other files' context, read by the engine only if it sends a request. */
+  contextFor?(document: vscode.TextDocument, position: vscode.Position, settings: CompletionSettings): ContextSource | undefined;
 }
 
 /** How long VS Code 1.139 waits after a keystroke before it asks inline completion providers. */
@@ -43,6 +46,7 @@ export class GhostInlineProvider implements vscode.InlineCompletionItemProvider 
       apiKey: admitted.apiKey,
       selected: selected ? { range: selected.range, text: selected.text } : undefined,
     });
+    input.contextSource = this.deps.contextFor?.(document, position, settings);
 
     const controller = new AbortController();
     const subscription = token.onCancellationRequested(() => controller.abort());

@@ -8,6 +8,7 @@ export function logRequest(log: Log, r: RequestReport): void {
     `model=${r.model}`,
     `prompt=${r.promptTokens}tok/${r.promptChars}ch`,
     `suffix=${r.suffixTokens}tok/${r.suffixChars}ch`,
+    `context=${r.contextTokens}tok/${r.contextSnippets.length}`,
     `n=${r.choices}`,
     `ttft=${r.timeToFirstTokenMs === undefined ? '-' : `${r.timeToFirstTokenMs}ms`}`,
     `total=${r.totalMs}ms`,
@@ -20,5 +21,6 @@ export function logRequest(log: Log, r: RequestReport): void {
   } else {
     log.info(`request ${parts.join(' ')}`);
   }
+  if (r.contextSnippets.length > 0) log.trace(`context: ${r.contextSnippets.join(', ')}`);
   log.trace(`prompt: ${JSON.stringify(r.prompt)}${r.suffix !== undefined ? ` suffix: ${JSON.stringify(r.suffix)}` : ''}`);
 }

@@ -1,5 +1,6 @@
 // What the editor adapter tells the engine about one request for a suggestion.
 
+import type { ContextSource, GatheredContext } from '../context/types';
 import type { CompletionSettings } from '../settings';
 
 export interface CompletionInput {
@@ -27,6 +28,10 @@ export interface CompletionInput {
   explicit: boolean;
   settings: CompletionSettings;
   apiKey?: string;
+  /** Other files' snippets, gathered only when a request is really sent (context/contextStage.ts). */
+  contextSource?: ContextSource;
+  /** What `contextSource` gave for the request being planned. */
+  context?: GatheredContext;
 }
 
 /** A suggestion ready to show: insert `text` at the cursor, replacing `replaceSuffixChars` characters after it. */

@@ -2,18 +2,24 @@
 // stop sequences (at most 4 sent, the rest enforced while streaming) and choice count.
 
 import type { CompletionRequest } from '../ports';
+import { fillContext, NO_CONTEXT } from '../context/fillBudget';
 import type { CompletionInput } from '../input/completionInput';
 import { decideMultiline } from './multiline';
 import { builtInStopSequences, mergeStopSequences, splitStopSequences } from './stopSequences';
-import { contextWindowForModel, fitTokenBudget } from './tokenBudget';
+import { contextWindowForModel, fitTokenBudget, SPECIAL_TOKEN_MARGIN } from './tokenBudget';
 
 export interface RequestPlan {
   request: CompletionRequest;
   /** Stop sequences beyond the API's 4, checked on the stream. */
   clientStops: string[];
   singleLine: boolean;
+  /** Prompt tokens: the context's and the file's. */
   promptTokens: number;
   suffixTokens: number;
+  /** Of `promptTokens`, those spent on other files' snippets and the header. */
+  contextTokens: number;
+  /** The snippets that went in, best first (for the log). */
+  contextSnippets: string[];
 }
 
 export function planRequest(input: CompletionInput, sendSuffix: boolean, choices: number): RequestPlan {
@@ -26,8 +32,13 @@ export function planRequest(input: CompletionInput, sendSuffix: boolean, choices
   const window = Math.min(s.contextTokens, contextWindowForModel(s.model, s.modelContextWindows));
   // Never let the answer take more than half the window: the prompt is what makes it good.
   const maxTokens = Math.max(1, Math.min(s.maxTokens, Math.floor(window / 2)));
+  // Other files' context takes at most its share of the prompt budget; what it leaves is the file's.
+  const available = Math.max(0, window - maxTokens - SPECIAL_TOKEN_MARGIN);
+  const context = input.context
+    ? fillContext(input.context, input.languageId, Math.floor(available * s.context.share), s.context.fileHeader)
+    : NO_CONTEXT;
   const fitted = fitTokenBudget(input.prefix, sendSuffix ? input.suffix : '', {
-    contextTokens: window,
+    contextTokens: window - context.tokens,
     maxTokens,
     suffixShare: s.suffixShare,
   });
@@ -46,7 +57,7 @@ export function planRequest(input: CompletionInput, sendSuffix: boolean, choices
 
   const request: CompletionRequest = {
     model: s.model,
-    prompt: fitted.prefix,
+    prompt: context.text + fitted.prefix,
     maxTokens,
     temperature: s.temperature,
     stop: sent,
@@ -57,7 +68,9 @@ export function planRequest(input: CompletionInput, sendSuffix: boolean, choices
     request,
     clientStops,
     singleLine: !multiline,
-    promptTokens: fitted.prefixTokens,
+    promptTokens: context.tokens + fitted.prefixTokens,
     suffixTokens: fitted.suffixTokens,
+    contextTokens: context.tokens,
+    contextSnippets: context.included,
   };
 }

@@ -12,6 +12,10 @@ export interface RequestReport {
   suffixChars: number;
   promptTokens: number;
   suffixTokens: number;
+  /** Of `promptTokens`, those spent on other files' snippets and the header. */
+  contextTokens: number;
+  /** The snippets put above the file's text, best first. */
+  contextSnippets: string[];
   choices: number;
   /** Milliseconds from sending to the first streamed text. */
   timeToFirstTokenMs: number | undefined;
@@ -35,6 +39,8 @@ export function reportOf(flight: Flight, plan: RequestPlan, model: string, now: 
     suffixChars: plan.request.suffix?.length ?? 0,
     promptTokens: plan.promptTokens,
     suffixTokens: plan.suffixTokens,
+    contextTokens: plan.contextTokens,
+    contextSnippets: plan.contextSnippets,
     choices: flight.choices.length,
     timeToFirstTokenMs: flight.firstTokenAt === undefined ? undefined : flight.firstTokenAt - flight.startedAt,
     totalMs: (flight.finishedAt ?? now) - flight.startedAt,

@@ -1,0 +1,112 @@
+// Gathers the context for one request from the editor: the file's path, similar windows of the
+// other open editors, definitions of the symbols at the cursor and places edited lately, each
+// source switched by its setting and each file checked by Eligibility. Ranking and budgeting
+// are core's (src/core/context/); this file only reads VS Code.
+
+import * as vscode from 'vscode';
+import { editSnippets } from '../../core/context/editSnippets';
+import { definitionBlock } from '../../core/context/definitionBlock';
+import { IndexCache } from '../../core/context/indexCache';
+import { HEAD_LINES, QUERY_LINES, rankSnippets, sameFamily, type OpenFile } from '../../core/context/rankSnippets';
+import { symbolsNearCursor } from '../../core/context/symbolsNearCursor';
+import type { ContextSnippet, ContextSource, GatheredContext } from '../../core/context/types';
+import type { CompletionSettings } from '../../core/settings';
+import { DEFINITION_LINES, DefinitionLookup, type FoundDefinition } from './definitions';
+import { Eligibility } from './eligibility';
+import { loadedDocument, openEditorDocuments } from './openEditors';
+import { RecentEditsTracker } from './recentEditsTracker';
+
+const SYMBOLS = 4;
+const SYMBOL_LINES_ABOVE = 2;
+const EDIT_SNIPPETS = 4;
+
+export class ContextGatherer implements vscode.Disposable {
+  private readonly indexes = new IndexCache();
+  private readonly definitions = new DefinitionLookup();
+  private readonly tracker = new RecentEditsTracker();
+  private readonly eligibility = new Eligibility();
+  private readonly subscription: vscode.Disposable;
+
+  constructor() {
+    this.subscription = vscode.workspace.onDidCloseTextDocument((d) => this.indexes.forget(d.uri.toString()));
+  }
+
+  /** A source for the engine; nothing is read until it is asked, after the pause. */
+  sourceFor(document: vscode.TextDocument, position: vscode.Position, settings: CompletionSettings): ContextSource | undefined {
+    if (!settings.context.enable) return undefined;
+    return { gather: () => this.gather(document, position, settings) };
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.tracker.dispose();
+    this.eligibility.dispose();
+  }
+
+  private async gather(document: vscode.TextDocument, position: vscode.Position, settings: CompletionSettings): Promise<GatheredContext> {
+    const started = performance.now();
+    const c = settings.context;
+    const self = document.uri.toString();
+    const pathOf = (uri: vscode.Uri) => (uri.toString() === self ? undefined : this.eligibility.pathOf(uri, settings.exclude));
+    // Ask the language servers first: they work while the rest is read and ranked.
+    const symbols = symbolsNearCursor((l) => document.lineAt(l).text, position, SYMBOL_LINES_ABOVE, SYMBOLS);
+    const lookup = c.definitions ? this.definitions.find(document, symbols, (uri) => pathOf(uri) !== undefined) : Promise.resolve([]);
+
+    const openFiles: OpenFile[] = [];
+    if (c.openFiles) {
+      for (const d of openEditorDocuments()) {
+        const path = pathOf(d.uri);
+        if (path === undefined) continue;
+        openFiles.push({ key: d.uri.toString(), path, languageId: d.languageId, version: d.version, lines: () => d.getText().split(/\r?\n/) });
+      }
+    }
+    const recentEdits = c.recentEdits
+      ? editSnippets(this.tracker.edits.list(), (key) => editedFile(key, document.languageId, pathOf), EDIT_SNIPPETS)
+      : [];
+    const definitions = (await lookup).flatMap((d) => definitionSnippet(d, pathOf));
+
+    const snippets = rankSnippets({
+      languageId: document.languageId,
+      prefix: textBefore(document, position),
+      head: document.getText(new vscode.Range(0, 0, Math.min(position.line, HEAD_LINES), 0)),
+      openFiles,
+      definitions,
+      recentEdits,
+      cache: this.indexes,
+    });
+    return {
+      path: c.fileHeader ? this.eligibility.pathOf(document.uri, settings.exclude) : undefined,
+      snippets,
+      gatherMs: performance.now() - started,
+    };
+  }
+}
+
+type PathOf = (uri: vscode.Uri) => string | undefined;
+
+function editedFile(key: string, languageId: string, pathOf: PathOf) {
+  const d = loadedDocument(key);
+  const path = d && sameFamily(d.languageId, languageId) ? pathOf(d.uri) : undefined;
+  if (!d || path === undefined) return undefined;
+  return { path, lineCount: d.lineCount, lineAt: (l: number) => d.lineAt(l).text };
+}
+
+function definitionSnippet(found: FoundDefinition, pathOf: PathOf): ContextSnippet[] {
+  const path = pathOf(found.uri);
+  if (path === undefined) return [];
+  const block = definitionBlock(found.lines, 0, DEFINITION_LINES);
+  return [{
+    kind: 'definition',
+    path,
+    startLine: found.line + block.startLine,
+    endLine: found.line + block.endLine,
+    text: found.lines.slice(block.startLine, block.endLine).join('\n'),
+    score: 1,
+  }];
+}
+
+/** The lines before the cursor that ranking compares other code with. */
+function textBefore(document: vscode.TextDocument, position: vscode.Position): string {
+  const start = new vscode.Position(Math.max(0, position.line - QUERY_LINES), 0);
+  return document.getText(new vscode.Range(start, position));
+}
