@@ -32,21 +32,18 @@ export interface InputOptions {
   selected?: { start: ContextPosition; text: string };
 }
 
+/** How many characters before and after the cursor are read: a little more than the token budget needs. */
+export function windowLimits(settings: CompletionSettings): { prefixChars: number; suffixChars: number } {
+  const budgetChars = settings.contextTokens * CHARS_PER_TOKEN_UPPER;
+  return { prefixChars: budgetChars, suffixChars: Math.ceil(budgetChars * Math.max(settings.suffixShare, 0.1)) };
+}
+
 export function buildCompletionInput(doc: InputDocument, o: InputOptions): CompletionInput {
   const { settings } = o;
   // With a suggest-widget item selected, complete as if its text were already typed.
   const anchor = o.selected ? o.selected.start : o.position;
   const virtualText = o.selected ? o.selected.text : '';
-  const budgetChars = settings.contextTokens * CHARS_PER_TOKEN_UPPER;
-  const window = extractContext(
-    doc,
-    anchor,
-    {
-      prefixChars: budgetChars,
-      suffixChars: Math.ceil(budgetChars * Math.max(settings.suffixShare, 0.1)),
-    },
-    doc.eol,
-  );
+  const window = extractContext(doc, anchor, windowLimits(settings), doc.eol);
   const lineText = doc.lineAt(anchor.line);
   const afterCursor = o.selected ? lineText.slice(o.position.character) : lineText.slice(anchor.character);
   const suffix = o.selected ? window.suffix.slice(o.position.character - anchor.character) : window.suffix;
