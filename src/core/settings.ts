@@ -33,6 +33,8 @@ export interface CompletionSettings {
   /** The user's own globs of files never sent, added to the built-in secret files (secretFiles.ts). */
   exclude: string[];
   prices: Record<string, { input: number; output: number }>;
+  /** PEM files of extra certificate authorities to trust (a company's TLS-inspecting proxy or server). */
+  tlsCaFiles: string[];
 }
 
 export const DEFAULT_SETTINGS: Readonly<CompletionSettings> = Object.freeze({
@@ -58,6 +60,7 @@ export const DEFAULT_SETTINGS: Readonly<CompletionSettings> = Object.freeze({
   azureApiVersion: '2024-10-21',
   exclude: [],
   prices: { 'gpt-3.5-turbo-instruct': { input: 1.5, output: 2.0 } },
+  tlsCaFiles: [],
 }) as CompletionSettings;
 
 /** Reads one raw value by its key below `ghostComplete.` (e.g. `timeouts.idleMs`). */
@@ -207,6 +210,7 @@ export function resolveSettings(read: RawSettingReader): SettingsResult {
     azureApiVersion: str('azure.apiVersion', d.azureApiVersion, false),
     exclude: stringList('exclude', d.exclude) ?? d.exclude,
     prices,
+    tlsCaFiles: stringList('tls.caFiles', d.tlsCaFiles) ?? d.tlsCaFiles,
   };
   if (settings.provider === 'azure' && settings.azureDeployment === '') {
     problems.push('ghostComplete.azure.deployment is empty; Azure OpenAI needs the deployment name.');
