@@ -195,8 +195,7 @@ export function insertTextOf(item: vscode.InlineCompletionItem): string {
  * after each test no editor open and the settings back to what they were.
  * Call it inside `suite()`, before the suite's own hooks, so those run after these.
  */
-export function useFakeServer(key: string): { server: FakeOpenAI; api(): GhostCompleteApi } {
-  const server = new FakeOpenAI();
+export function useFakeServer(key: string, server = new FakeOpenAI()): { server: FakeOpenAI; api(): GhostCompleteApi } {
   let api: GhostCompleteApi | undefined;
   suiteSetup(async () => {
     await server.start();
