@@ -2,7 +2,7 @@
 // and the stream is closed as soon as every choice has stopped, so no more tokens are billed.
 // Shared by inline completions and Complete Selection.
 
-import type { StreamEvent, Usage } from '../ports';
+import type { KnownServer, StreamEvent, Usage } from '../ports';
 import type { RequestPlan } from '../plan/requestPlan';
 import { StopMatcher } from './stopMatcher';
 
@@ -23,6 +23,7 @@ export interface StreamListener {
   onDelta?(index: number): void;
   onFinish?(index: number, reason: string): void;
   onUsage?(usage: Usage): void;
+  onServer?(server: KnownServer): void;
 }
 
 /**
@@ -40,6 +41,10 @@ export async function consumeStream(
   for await (const event of events) {
     if (event.type === 'usage') {
       listener.onUsage?.(event.usage);
+      continue;
+    }
+    if (event.type === 'server') {
+      listener.onServer?.(event.server);
       continue;
     }
     const choice = choices[event.index];

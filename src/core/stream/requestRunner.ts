@@ -9,10 +9,11 @@ import { CompletionError } from '../completionError';
 import { isAbortError } from '../debounce';
 import type { CompletionInput } from '../input/completionInput';
 import { planRequest, type RequestPlan } from '../plan/requestPlan';
-import type { EndpointConfig, StreamFn } from '../ports';
+import type { EndpointConfig, KnownServer, StreamFn } from '../ports';
 import type { CompletionSettings } from '../settings';
 import { consumeStream, type ChoiceState, type StreamListener } from './consumeStream';
 import { RequestGate } from './requestGate';
+import { KnownServers } from './servers';
 import { choiceLimitFrom } from './choiceLimit';
 import { contextLimitFrom, shrunkWindow } from './contextLimit';
 
@@ -41,6 +42,8 @@ export interface RunResult {
 export class RequestRunner {
   /** When requests may be sent: rate limits, back-off, a rejected key. */
   readonly gate: RequestGate;
+  /** Which known server each base URL is, from the signature of its answers. */
+  readonly servers = new KnownServers();
   /** Base URLs whose server rejected `suffix` (useSuffix: auto). */
   private readonly suffixRejectedBy = new Set<string>();
   /** Context windows (tokens) learnt from `context_length_exceeded`, by base URL and model. */
@@ -55,7 +58,8 @@ export class RequestRunner {
   /** The request for `input`, with `suffix` unless this server is known to refuse it. */
   plan(input: CompletionInput, choices: number): RequestPlan {
     const s = input.settings;
-    const sendSuffix = s.useSuffix === 'always' || (s.useSuffix === 'auto' && !this.suffixRejectedBy.has(s.baseUrl));
+    const refused = this.suffixRejectedBy.has(s.baseUrl) || this.servers.ignoresSuffix(s.baseUrl);
+    const sendSuffix = s.useSuffix === 'always' || (s.useSuffix === 'auto' && !refused);
     return planRequest(this.withLearntWindow(input), sendSuffix, this.choiceCount(s, choices));
   }
 
@@ -71,13 +75,14 @@ export class RequestRunner {
     let plan = firstPlan;
     let shrunk = false;
     let fewer = false;
+    const heard = { ...listener, onServer: (server: KnownServer) => this.servers.learn(s.baseUrl, server) };
     for (let attempt = 0; ; attempt++) {
       try {
         listener.onSend?.(plan);
         const events = this.deps.stream(plan.request, this.deps.endpointFor(s, input.apiKey), signal, {
           includeSuffix: plan.request.suffix !== undefined,
         });
-        const closedEarly = await consumeStream(events, choices, plan, listener);
+        const closedEarly = await consumeStream(events, choices, plan, heard);
         this.gate.record(undefined);
         return { plan, error: undefined, closedEarly };
       } catch (err) {
