@@ -30,11 +30,14 @@ import { setApiKey, storeApiKey } from './setApiKey';
 import { SettingsReader } from './settingsReader';
 import { Snooze } from './snooze';
 import { ActiveStatus } from './status';
+import { followStandingNotes } from './standingNotes';
 import { StatusBar, type Status } from './statusBar';
 
 export interface GhostCompleteApi {
   provider: vscode.InlineCompletionItemProvider;
   status(): Status;
+  /** The status bar tooltip as plain text. */
+  tooltip(): string;
   /** Requests sent to the server since activation. */
   requestCount(): number;
   /** Today's usage as recorded on this machine (what Show Usage and the tooltip show). */
@@ -65,7 +68,10 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
     endpointFor(settings, apiKey, dispatcherFor(settings, warn));
   const stream: StreamFn = (request, config, signal, options) => streamCompletion(request, config, signal, options);
   const engine = new CompletionEngine({ stream, endpointFor: endpoint });
-  context.subscriptions.push({ dispose: () => engine.dispose() });
+  context.subscriptions.push(
+    { dispose: () => engine.dispose() },
+    followStandingNotes(statusBar, engine.runner.servers, (note) => log.info(note)),
+  );
 
   const notifications = new KeyNotifications();
   const status = new ActiveStatus({
@@ -149,6 +155,7 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
   return {
     provider,
     status: () => statusBar.status,
+    tooltip: () => statusBar.tooltipText,
     requestCount: () => engine.requestCount,
     // A copy: the ledger updates its day objects in place.
     usageToday: () => ({ ...usage.today() }),

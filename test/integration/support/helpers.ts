@@ -12,6 +12,8 @@ export type StatusState = 'idle' | 'requesting' | 'error' | 'disabled' | 'exclud
 export interface GhostCompleteApi {
   provider: vscode.InlineCompletionItemProvider;
   status(): { state: StatusState; message?: string; explanation?: string };
+  /** The status bar tooltip as plain text. */
+  tooltip(): string;
   /** Requests sent to the server since activation. */
   requestCount(): number;
   /** Today's usage as recorded on this machine (what Show Usage and the tooltip show). */
