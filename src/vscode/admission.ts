@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { needsApiKey } from '../core/endpointConfig';
 import { excludeMatcher, type ExcludeMatcher } from '../core/secretFiles';
 import type { CompletionSettings } from '../core/settings';
+import { notForWriting } from './editorPlace';
 import { cellOf, NOTEBOOK_CELL_SCHEME } from './notebookCells';
 
 /**
@@ -33,6 +34,7 @@ export class Admission {
     if (!SUPPORTED_SCHEMES.includes(document.uri.scheme)) return null;
     // Markdown cells are prose for people; only code cells are completed.
     if (cellOf(document)?.cell.kind === vscode.NotebookCellKind.Markup) return null;
+    if (notForWriting(document)) return null;
     // Secrets files never leave the machine, whatever else is configured.
     if (isExcluded(document, settings)) return null;
     const apiKey = await this.deps.apiKey();
