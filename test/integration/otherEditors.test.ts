@@ -18,6 +18,25 @@ function workspaceFile(name: string, content: string): vscode.Uri {
   return vscode.Uri.file(file);
 }
 
+/** A file system that serves one file, read-only. */
+function readOnlyFiles(content: string): vscode.FileSystemProvider {
+  const bytes = new TextEncoder().encode(content);
+  const denied = (): never => {
+    throw vscode.FileSystemError.NoPermissions();
+  };
+  return {
+    onDidChangeFile: new vscode.EventEmitter<vscode.FileChangeEvent[]>().event,
+    watch: () => new vscode.Disposable(() => undefined),
+    stat: () => ({ type: vscode.FileType.File, ctime: 0, mtime: 0, size: bytes.length }),
+    readDirectory: () => [],
+    readFile: () => bytes,
+    createDirectory: denied,
+    writeFile: denied,
+    delete: denied,
+    rename: denied,
+  };
+}
+
 suite('Ghost Complete: other editors of a document', () => {
   const fixture = useFakeServer(KEY);
   const server = fixture.server;
@@ -39,6 +58,20 @@ suite('Ghost Complete: other editors of a document', () => {
 
     await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
     assert.deepEqual((await provide(api, doc, new vscode.Position(1, 4))).map(insertTextOf), ['return a + b']);
+  });
+
+  test('a document on a read-only file system gets nothing', async () => {
+    // A read-only provider for a scheme that is otherwise completed (virtual workspaces).
+    const registration = vscode.workspace.registerFileSystemProvider('vscode-vfs', readOnlyFiles('def add(a, b):\n    \n'), { isReadonly: true });
+    try {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse('vscode-vfs://github/owner/repo/calc.py'));
+      await vscode.window.showTextDocument(doc);
+      assert.deepEqual(await provide(api, doc, new vscode.Position(1, 4)), []);
+      assert.equal(server.completions.length, 0, 'a request was sent for a read-only document');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      registration.dispose();
+    }
   });
 
   test('the output panel gets nothing', async () => {
