@@ -57,10 +57,15 @@ export interface Usage {
 
 export type FinishReason = 'stop' | 'length' | 'content_filter' | string;
 
+/** Compatible servers whose behaviour differs from OpenAI's in ways the engine acts on (servers.ts). */
+export type KnownServer = 'llama.cpp' | 'ollama';
+
 export type StreamEvent =
   | { type: 'delta'; index: number; text: string }
   | { type: 'finish'; index: number; reason: FinishReason }
-  | { type: 'usage'; usage: Usage };
+  | { type: 'usage'; usage: Usage }
+  /** The stream's chunks carry a known server's signature; sent once, before that chunk's other events. */
+  | { type: 'server'; server: KnownServer };
 
 /** Streams one completion request; throws `CompletionError` (src/core/completionError.ts) (kind 'aborted' once `signal` aborts). */
 export type StreamFn = (

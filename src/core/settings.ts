@@ -33,6 +33,8 @@ export interface CompletionSettings {
   /** The user's own globs of files never sent, added to the built-in secret files (secretFiles.ts). */
   exclude: string[];
   prices: Record<string, { input: number; output: number }>;
+  /** PEM files of extra certificate authorities to trust (a company's TLS-inspecting proxy or server). */
+  tlsCaFiles: string[];
   /** What is put above the file's text besides it (core/context/). */
   context: ContextSettings;
 }
@@ -75,6 +77,7 @@ export const DEFAULT_SETTINGS: Readonly<CompletionSettings> = Object.freeze({
   exclude: [],
   prices: { 'gpt-3.5-turbo-instruct': { input: 1.5, output: 2.0 } },
   context: { enable: true, openFiles: true, definitions: true, recentEdits: true, fileHeader: true, share: 0.25 },
+  tlsCaFiles: [],
 }) as CompletionSettings;
 
 /** Reads one raw value by its key below `ghostComplete.` (e.g. `timeouts.idleMs`). */
@@ -232,6 +235,7 @@ export function resolveSettings(read: RawSettingReader): SettingsResult {
       fileHeader: bool('context.fileHeader', d.context.fileHeader),
       share: num('context.share', d.context.share),
     },
+    tlsCaFiles: stringList('tls.caFiles', d.tlsCaFiles) ?? d.tlsCaFiles,
   };
   if (settings.provider === 'azure' && settings.azureDeployment === '') {
     problems.push('ghostComplete.azure.deployment is empty; Azure OpenAI needs the deployment name.');

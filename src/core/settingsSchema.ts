@@ -42,4 +42,5 @@ export const SETTING_FIELD: Readonly<Record<string, string>> = {
   'openai.project': 'project',
   'azure.deployment': 'azureDeployment',
   'azure.apiVersion': 'azureApiVersion',
+  'tls.caFiles': 'tlsCaFiles',
 };

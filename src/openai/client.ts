@@ -8,6 +8,7 @@ import { headerValue } from './headers';
 import { choiceIndex, readUsage } from './chunkFields';
 import { isRecord } from './json';
 import { readServerError } from './serverErrorBody';
+import { serverOfChunk } from './serverSignature';
 import { snippet } from './text';
 import { buildRequestBody } from './requestBody';
 import { createSSEDecoder, type SSEEvent } from './sseStream';
@@ -122,6 +123,7 @@ function abortedError(): CompletionError {
 class ChoiceTracker {
   private readonly produced = new Set<number>();
   private readonly finished = new Set<number>();
+  private serverNamed = false;
 
   constructor(
     private readonly target: EndpointTarget,
@@ -159,6 +161,11 @@ class ChoiceTracker {
   /** Events of one completion object (a stream chunk or a whole non-streamed response). */
   eventsOf(chunk: Record<string, unknown>): StreamEvent[] {
     const out: StreamEvent[] = [];
+    const server = this.serverNamed ? undefined : serverOfChunk(chunk);
+    if (server) {
+      this.serverNamed = true;
+      out.push({ type: 'server', server });
+    }
     const choices = Array.isArray(chunk.choices) ? chunk.choices.filter(isRecord) : [];
     for (const c of choices) {
       const index = choiceIndex(c, this.n);

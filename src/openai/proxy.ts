@@ -15,6 +15,15 @@ export { proxyUrlFor, type ProxyOptions } from './proxyChoice';
 
 const agents = new DispatcherCache<string, ProxyAgent>();
 
+export interface ProxyAgentExtras {
+  /** Trusted CAs for the target and an https:// proxy (tlsTrust.ts); Node's defaults when absent. */
+  ca?: string[];
+  /** Identifies `ca` for the cache (TlsTrust.key). */
+  trustKey?: string;
+  /** VS Code's `http.proxyAuthorization`: the Proxy-Authorization header value. A secret: never logged. */
+  authorization?: string;
+}
+
 /**
  * The dispatcher for `EndpointConfig.dispatcher`: a shared ProxyAgent per proxy URL and TLS strictness (agents
  * keep tunnels alive). `strictSSL` false turns off certificate checks of the target through the tunnel and of
@@ -22,7 +31,7 @@ const agents = new DispatcherCache<string, ProxyAgent>();
  * CompletionErrors that name the proxy. Never throws: for an unusable proxy URL it returns a dispatcher that
  * fails every request with CompletionError 'invalid-config', without any network I/O.
  */
-export function proxyAgentFor(proxyUrl: string, strictSSL: boolean): Dispatcher {
+export function proxyAgentFor(proxyUrl: string, strictSSL: boolean, extra: ProxyAgentExtras = {}): Dispatcher {
   let parsed: ParsedProxy;
   try {
     parsed = parseProxyUrl(proxyUrl);
@@ -30,18 +39,21 @@ export function proxyAgentFor(proxyUrl: string, strictSSL: boolean): Dispatcher 
     return new RejectingDispatcher(err as CompletionError);
   }
   const p = parsed;
+  // VS Code's `http.proxyAuthorization` is sent as it is and wins over credentials in the URL.
+  const token = extra.authorization?.trim() || p.token;
+  const tls = { rejectUnauthorized: strictSSL, ...(extra.ca ? { ca: extra.ca } : {}) };
   return agents.get(
-    `${strictSSL}|${p.href}`,
+    `${strictSSL}|${p.href}|${extra.trustKey ?? ''}|${token ?? ''}`,
     () =>
       new ProxyAgent({
         uri: p.url.href,
         // The token, not credentials left in `uri`: undici sends none for a user without a password (curl sends
         // "user:") and throws on bad percent-encoding; parseProxyUrl has already reported that without the password.
-        ...(p.token ? { token: p.token } : {}),
+        ...(token ? { token } : {}),
         // CONNECT for http targets too (undici's default, stated): the proxy sees only host:port.
         proxyTunnel: true,
-        requestTls: { rejectUnauthorized: strictSSL },
-        proxyTls: { rejectUnauthorized: strictSSL },
+        requestTls: tls,
+        proxyTls: tls,
         clientFactory: (origin, opts) => new TunnelPool(origin, opts as Pool.Options, p),
       }),
   );

@@ -7,6 +7,7 @@ import { CompletionError } from '../core/completionError';
 import { classifyNetworkError } from './networkError';
 import type { ParsedProxy } from './proxyUrl';
 import { snippet } from './text';
+import { tlsFailureMessage } from './tlsErrors';
 
 /** The error for a failed connection to the proxy itself; cancellations are returned unchanged. */
 export function proxyConnectError(err: unknown, proxy: ParsedProxy): unknown {
@@ -36,7 +37,7 @@ export function proxyConnectError(err: unknown, proxy: ParsedProxy): unknown {
     case 'dns':
       return new CompletionError('network', `Could not resolve the host name of ${where} (${failure.code}).`, opts);
     case 'tls':
-      return new CompletionError('network', `The TLS certificate of ${where} was not accepted (${failure.code}).`, opts);
+      return new CompletionError('network', tlsFailureMessage(where, failure.code, 'http.proxy'), opts);
   }
   const reason = code ?? (err instanceof Error ? snippet(err.message, 120) : snippet(String(err), 120));
   return new CompletionError('network', `The connection to ${where} failed (${reason}).`, opts);

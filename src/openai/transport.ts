@@ -10,6 +10,7 @@ import { errorFromResponse } from './errorFromResponse';
 import { headerValue } from './headers';
 import { formatMs } from './text';
 import { classifyNetworkError } from './networkError';
+import { tlsFailureMessage } from './tlsErrors';
 import type { EndpointTarget } from './endpoint';
 import type { EndpointConfig, Timeouts } from '../core/ports';
 
@@ -262,7 +263,7 @@ export class Exchange {
       case 'dns':
         return new CompletionError('network', `Could not resolve the host name ${this.target.url.hostname} (${failure.code}).`, opts);
       case 'tls':
-        return new CompletionError('network', `The TLS certificate of ${host} was not accepted (${failure.code}).`, opts);
+        return new CompletionError('network', tlsFailureMessage(host, failure.code), opts);
     }
     // A reset ('closed') may come before or in the middle of the response, so it is worded by stage too.
     const reason = failure.code ?? redact(err instanceof Error ? err.message : String(err), secrets);

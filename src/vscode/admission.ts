@@ -5,9 +5,15 @@ import * as vscode from 'vscode';
 import { needsApiKey } from '../core/endpointConfig';
 import { excludeMatcher, type ExcludeMatcher } from '../core/secretFiles';
 import type { CompletionSettings } from '../core/settings';
+import { notForWriting } from './editorPlace';
+import { cellOf, NOTEBOOK_CELL_SCHEME } from './notebookCells';
 
-/** Where suggestions are offered: real files, new files and remote files, not output or git views. */
-export const SUPPORTED_SCHEMES = ['file', 'untitled', 'vscode-remote'];
+/**
+ * Where suggestions are offered: real, new, remote (`vscode-remote`), virtual (`vscode-vfs`:
+ * GitHub repositories, Codespaces on the web) files and notebook cells. Not the output panel
+ * (`output`), the SCM input box (`vscode-scm`), git's old versions in diffs (`git`) or settings.
+ */
+export const SUPPORTED_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs', NOTEBOOK_CELL_SCHEME];
 
 export interface AdmissionDeps {
   /** The end of a snooze, or undefined when not snoozed. */
@@ -26,6 +32,9 @@ export class Admission {
   async admit(document: vscode.TextDocument, settings: CompletionSettings): Promise<{ apiKey: string | undefined } | null> {
     if (!settings.enable || this.deps.snoozedUntil() !== undefined) return null;
     if (!SUPPORTED_SCHEMES.includes(document.uri.scheme)) return null;
+    // Markdown cells are prose for people; only code cells are completed.
+    if (cellOf(document)?.cell.kind === vscode.NotebookCellKind.Markup) return null;
+    if (notForWriting(document)) return null;
     // Secrets files never leave the machine, whatever else is configured.
     if (isExcluded(document, settings)) return null;
     const apiKey = await this.deps.apiKey();

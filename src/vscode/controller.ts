@@ -10,6 +10,7 @@ import { warmUpTokenizer } from '../core/plan/tokenBudget';
 import { UsageLedger, type DayUsage } from '../core/usageLedger';
 import { streamCompletion } from '../openai/client';
 import { secretsOf } from '../openai/credentials';
+import { closeDirectAgents } from '../openai/directAgent';
 import { closeProxyAgents } from '../openai/proxy';
 import { closeAgents } from '../openai/transport';
 import { Admission, SUPPORTED_SCHEMES } from './admission';
@@ -23,17 +24,20 @@ import { Log } from './log';
 import { checkKey } from '../openai/models';
 import { KeyNotifications } from './notifications';
 import { welcomeOnce } from './onboarding';
-import { proxyDispatcherFor } from './proxySettings';
+import { dispatcherFor } from './proxySettings';
 import { ServerRecheck } from './serverRecheck';
 import { setApiKey, storeApiKey } from './setApiKey';
 import { SettingsReader } from './settingsReader';
 import { Snooze } from './snooze';
 import { ActiveStatus } from './status';
+import { followStandingNotes } from './standingNotes';
 import { StatusBar, type Status } from './statusBar';
 
 export interface GhostCompleteApi {
   provider: vscode.InlineCompletionItemProvider;
   status(): Status;
+  /** The status bar tooltip as plain text. */
+  tooltip(): string;
   /** Requests sent to the server since activation. */
   requestCount(): number;
   /** Today's usage as recorded on this machine (what Show Usage and the tooltip show). */
@@ -51,19 +55,23 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
   const keys = new ApiKeyStore(context.secrets);
   const snooze = new Snooze(context.globalState);
   const usage = new UsageLedger(context.globalState);
-  const settingsReader = new SettingsReader((problem) => {
+  const warn = (problem: string): void => {
     log.warn(problem);
     void vscode.window.showWarningMessage(`Ghost Complete: ${problem}`);
-  });
+  };
+  const settingsReader = new SettingsReader(warn);
   context.subscriptions.push(log, statusBar, keys, snooze);
   const settingsFor = (document: vscode.TextDocument | undefined): CompletionSettings => settingsReader.forDocument(document);
   const activeSettings = () => settingsFor(vscode.window.activeTextEditor?.document);
 
   const endpoint = (settings: CompletionSettings, apiKey: string | undefined) =>
-    endpointFor(settings, apiKey, proxyDispatcherFor(settings.baseUrl));
+    endpointFor(settings, apiKey, dispatcherFor(settings, warn));
   const stream: StreamFn = (request, config, signal, options) => streamCompletion(request, config, signal, options);
   const engine = new CompletionEngine({ stream, endpointFor: endpoint });
-  context.subscriptions.push({ dispose: () => engine.dispose() });
+  context.subscriptions.push(
+    { dispose: () => engine.dispose() },
+    followStandingNotes(statusBar, engine.runner.servers, (note) => log.info(note)),
+  );
 
   const notifications = new KeyNotifications();
   const status = new ActiveStatus({
@@ -139,11 +147,17 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
   });
   // Load the tokenizer's tables now rather than on the first keystroke.
   const warmUp = setTimeout(() => warmUpTokenizer(), 0);
-  context.subscriptions.push({ dispose: () => clearTimeout(warmUp) }, { dispose: () => void closeAgents() }, { dispose: () => void closeProxyAgents() });
+  context.subscriptions.push(
+    { dispose: () => clearTimeout(warmUp) },
+    { dispose: () => void closeAgents() },
+    { dispose: () => void closeProxyAgents() },
+    { dispose: () => void closeDirectAgents() },
+  );
   log.info('Ghost Complete activated');
   return {
     provider,
     status: () => statusBar.status,
+    tooltip: () => statusBar.tooltipText,
     requestCount: () => engine.requestCount,
     // A copy: the ledger updates its day objects in place.
     usageToday: () => ({ ...usage.today() }),

@@ -3,8 +3,10 @@
 
 import * as vscode from 'vscode';
 import type { CompletionInput } from '../core/input/completionInput';
-import { buildCompletionInput as buildInput, type InputDocument } from '../core/input/buildInput';
+import { buildCompletionInput as buildInput, windowLimits, type InputDocument } from '../core/input/buildInput';
+import { withNotebookCells } from '../core/input/notebookInput';
 import type { CompletionSettings } from '../core/settings';
+import { cellOf, cellTexts } from './notebookCells';
 
 export interface ContextOptions {
   document: vscode.TextDocument;
@@ -17,13 +19,17 @@ export interface ContextOptions {
 }
 
 export function buildCompletionInput(o: ContextOptions): CompletionInput {
-  return buildInput(inputDocumentOf(o.document), {
+  const input = buildInput(inputDocumentOf(o.document), {
     position: o.position,
     settings: o.settings,
     explicit: o.explicit,
     apiKey: o.apiKey,
     selected: o.selected ? { start: o.selected.range.start, text: o.selected.text } : undefined,
   });
+  // A notebook cell is read as part of its notebook: the other cells are its context.
+  const place = cellOf(o.document);
+  if (!place) return input;
+  return withNotebookCells(input, cellTexts(place.notebook), place.cell.index, windowLimits(o.settings));
 }
 
 function inputDocumentOf(document: vscode.TextDocument): InputDocument {

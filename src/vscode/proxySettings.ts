@@ -1,18 +1,41 @@
-// Reads VS Code's proxy settings and the environment into an undici dispatcher.
+// Reads VS Code's network settings (proxy, proxy authorization, strict SSL, system certificates)
+// and ghostComplete.tls.caFiles into the undici dispatcher a request goes through.
 
 import * as vscode from 'vscode';
+import type { CompletionSettings } from '../core/settings';
+import { directAgentFor } from '../openai/directAgent';
 import { proxyAgentFor, proxyUrlFor } from '../openai/proxy';
+import { tlsTrustFor } from '../openai/tlsTrust';
 
-export function proxyDispatcherFor(baseUrl: string): unknown {
+const reported = new Set<string>();
+
+/** The dispatcher for requests with `settings`; undefined for the transport's default. */
+export function dispatcherFor(settings: CompletionSettings, onProblem: (message: string) => void): unknown {
   const http = vscode.workspace.getConfiguration('http');
-  // "off" means the user wants direct connections whatever the environment says.
-  if (http.get<string>('proxySupport') === 'off') return undefined;
+  // As in VS Code: false turns certificate checks off for every request, proxied or not.
   const strictSSL = http.get<boolean>('proxyStrictSSL', true);
-  const proxyUrl = proxyUrlFor(baseUrl, {
-    proxy: http.get<string>('proxy', ''),
+  const trust = tlsTrustFor({
+    systemCertificates: http.get<boolean>('systemCertificates', true),
+    caFiles: settings.tlsCaFiles,
     strictSSL,
-    noProxy: http.get<string[]>('noProxy', []),
     env: process.env,
   });
-  return proxyUrl ? proxyAgentFor(proxyUrl, strictSSL) : undefined;
+  for (const problem of trust.problems) {
+    if (reported.has(problem)) continue;
+    reported.add(problem);
+    onProblem(problem);
+  }
+  // "off" means the user wants direct connections whatever the environment says.
+  const proxyUrl =
+    http.get<string>('proxySupport') === 'off'
+      ? undefined
+      : proxyUrlFor(settings.baseUrl, {
+          proxy: http.get<string>('proxy', ''),
+          strictSSL,
+          noProxy: http.get<string[]>('noProxy', []),
+          env: process.env,
+        });
+  if (!proxyUrl) return directAgentFor(trust, settings.timeouts.connectMs);
+  const authorization = http.get<string | null>('proxyAuthorization') ?? undefined;
+  return proxyAgentFor(proxyUrl, strictSSL, { ca: trust.ca, trustKey: trust.key, authorization });
 }

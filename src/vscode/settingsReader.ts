@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { resolveSettings, type CompletionSettings } from '../core/settings';
+import { settingsUriOf } from './notebookCells';
 
 export class SettingsReader {
   private readonly reported = new Set<string>();
@@ -10,7 +11,8 @@ export class SettingsReader {
   constructor(private readonly onProblem: (message: string) => void) {}
 
   forDocument(document: vscode.TextDocument | undefined): CompletionSettings {
-    const scope = document ? { uri: document.uri, languageId: document.languageId } : undefined;
+    // A notebook cell takes the settings (folder, trust) of its notebook file.
+    const scope = document ? { uri: settingsUriOf(document), languageId: document.languageId } : undefined;
     const config = vscode.workspace.getConfiguration('ghostComplete', scope);
     const { settings, problems } = resolveSettings((key) => (key === 'exclude' ? excludeGlobs(config) : config.get(key)));
     for (const problem of problems) {

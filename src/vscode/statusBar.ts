@@ -28,6 +28,9 @@ export class StatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private current: Status = { state: 'idle' };
   private extraTooltip = '';
+  /** Standing remarks for the tooltip (Restricted Mode, a server's limits), by topic. */
+  private readonly notes = new Map<string, string>();
+  private plainTooltip = '';
 
   constructor(clickCommand: string) {
     this.item = vscode.window.createStatusBarItem('ghostComplete.status', vscode.StatusBarAlignment.Right, 100);
@@ -57,6 +60,18 @@ export class StatusBar implements vscode.Disposable {
     this.render();
   }
 
+  /** Sets or (with undefined) removes the tooltip's remark on `topic`. */
+  setNote(topic: string, text: string | undefined): void {
+    if (text === undefined) this.notes.delete(topic);
+    else this.notes.set(topic, displayText(text));
+    this.render();
+  }
+
+  /** The tooltip as plain text (what a screen reader or a test reads). */
+  get tooltipText(): string {
+    return this.plainTooltip;
+  }
+
   dispose(): void {
     this.item.dispose();
   }
@@ -70,8 +85,11 @@ export class StatusBar implements vscode.Disposable {
     tooltip.isTrusted = false;
     tooltip.appendText(`Ghost Complete: ${label}${message}`);
     if (this.current.explanation) tooltip.appendMarkdown('\n\n').appendText(this.current.explanation);
+    for (const note of this.notes.values()) tooltip.appendMarkdown('\n\n').appendText(note);
     if (this.extraTooltip) tooltip.appendMarkdown('\n\n').appendText(this.extraTooltip);
     tooltip.appendMarkdown('\n\nClick for options.');
+    const lines = [`Ghost Complete: ${label}${message}`, this.current.explanation, ...this.notes.values(), this.extraTooltip];
+    this.plainTooltip = [...lines.filter((l) => l), 'Click for options.'].join('\n\n');
     this.item.tooltip = tooltip;
     this.item.backgroundColor =
       this.current.state === 'error' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

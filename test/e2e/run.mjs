@@ -10,7 +10,8 @@
 //   ghost-complete.vsix      npm run package
 //
 // Options:
-//   --phase=all|integration|browser   default all
+//   --phase=all|integration|restricted|browser   default all (integration includes restricted:
+//                                     the Restricted Mode suite, run with workspace trust on)
 //   --grep=TEXT                       only browser tests whose name contains TEXT (also passed
 //                                     to mocha as GHOST_COMPLETE_TEST_GREP for phase a)
 //   --keep                            keep the run folder even when everything passed
@@ -47,7 +48,7 @@ if (phase !== 'browser') {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) missing.push('dist/extension.js (npm run build)');
   if (!fs.existsSync(path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js'))) missing.push('out/test/integration/index.js (npm run compile-tests)');
 }
-if (phase !== 'integration' && !fs.existsSync(path.join(REPO_ROOT, 'ghost-complete.vsix'))) missing.push('ghost-complete.vsix (npm run package)');
+if (phase !== 'integration' && phase !== 'restricted' && !fs.existsSync(path.join(REPO_ROOT, 'ghost-complete.vsix'))) missing.push('ghost-complete.vsix (npm run package)');
 if (missing.length) {
   console.error(`e2e: missing prerequisites:\n  - ${missing.join('\n  - ')}`);
   console.log('0 passed, 1 failed');
@@ -121,18 +122,23 @@ let failed = 0;
 log(`run folder ${path.relative(REPO_ROOT, runDir)}; node ${process.version}; code-server on ${NODE24_BIN}`);
 
 try {
-  if (phase === 'all' || phase === 'integration') {
+  // Phase a runs the suite twice: as usual, then the Restricted Mode suite with workspace trust on.
+  const integrationRuns = [
+    ...(phase === 'all' || phase === 'integration' ? [{ restricted: false, label: 'phase a' }] : []),
+    ...(phase === 'all' || phase === 'integration' || phase === 'restricted' ? [{ restricted: true, label: 'phase a (Restricted Mode)' }] : []),
+  ];
+  for (const { restricted, label } of integrationRuns) {
     const t = Date.now();
-    log('phase a: integration suite in the extension host');
-    const r = await runIntegrationPhase({ runDir, env, artifactsDir: mkdirp(artifactsDir), verbose });
+    log(`${label}: integration suite in the extension host`);
+    const r = await runIntegrationPhase({ runDir, env, artifactsDir: mkdirp(artifactsDir), verbose, restricted });
     const secs = ((Date.now() - t) / 1000).toFixed(1);
     // Each mocha test counts; a failed run without any counted failure (crash, timeout) counts as one.
     passed += r.counts.passing;
     failed += r.counts.failing || (r.ok ? 0 : 1);
     if (r.ok) {
-      log(`phase a: ${r.counts.passing} passed in ${secs} s`);
+      log(`${label}: ${r.counts.passing} passed in ${secs} s`);
     } else {
-      log(`phase a: FAILED (exit code ${r.code}; ${r.counts.passing} passed, ${r.counts.failing} failed) in ${secs} s; transcript ${path.relative(REPO_ROOT, path.join(r.dir, 'automation.log'))}`);
+      log(`${label}: FAILED (exit code ${r.code}; ${r.counts.passing} passed, ${r.counts.failing} failed) in ${secs} s; transcript ${path.relative(REPO_ROOT, path.join(r.dir, 'automation.log'))}`);
       printLogTails(r.dir);
     }
   }

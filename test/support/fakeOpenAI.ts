@@ -10,6 +10,7 @@
 //   await server.close();
 
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { EndpointConfig } from '../../src/core/ports';
 import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -63,14 +64,19 @@ export interface FakeOpenAI {
   close(): Promise<void>;
 }
 
-export async function startFakeOpenAI(handler: FakeHandler = defaultHandler): Promise<FakeOpenAI> {
+export interface FakeServerOptions {
+  /** Serve https with this key and certificate (see testCertificates.ts) instead of http. */
+  tls?: { key: string; cert: string };
+}
+
+export async function startFakeOpenAI(handler: FakeHandler = defaultHandler, options: FakeServerOptions = {}): Promise<FakeOpenAI> {
   let current = handler;
   const requests: RecordedRequest[] = [];
   const emittedChunks: Record<string, unknown>[] = [];
   const handlerErrors: unknown[] = [];
   let disconnects = 0;
 
-  const httpServer = http.createServer((req, res) => {
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const parts: Buffer[] = [];
     req.on('data', (d: Buffer) => parts.push(d));
     req.on('end', () => {
@@ -122,7 +128,9 @@ export async function startFakeOpenAI(handler: FakeHandler = defaultHandler): Pr
           else res.destroy();
         });
     });
-  });
+  };
+  const httpServer = options.tls ? https.createServer(options.tls, listener) : http.createServer(listener);
+  const scheme = options.tls ? 'https' : 'http';
   // Node's default keep-alive (5 s) lets undici reuse connections, as with a real server; close() cuts idle ones.
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -140,8 +148,8 @@ export async function startFakeOpenAI(handler: FakeHandler = defaultHandler): Pr
 
   const api: FakeOpenAI = {
     port,
-    origin: `http://127.0.0.1:${port}`,
-    baseUrl: `http://127.0.0.1:${port}/v1`,
+    origin: `${scheme}://127.0.0.1:${port}`,
+    baseUrl: `${scheme}://127.0.0.1:${port}/v1`,
     requests,
     get requestCount() {
       return requests.length;

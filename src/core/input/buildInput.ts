@@ -37,6 +37,12 @@ export interface InputOptions {
   selected?: { start: ContextPosition; text: string };
 }
 
+/** How many characters before and after the cursor are read: a little more than the token budget needs. */
+export function windowLimits(settings: Pick<CompletionSettings, 'contextTokens' | 'suffixShare'>): { prefixChars: number; suffixChars: number } {
+  const budgetChars = promptWindowChars(settings);
+  return { prefixChars: budgetChars, suffixChars: Math.ceil(budgetChars * Math.max(settings.suffixShare, 0.1)) };
+}
+
 /** How many characters before the cursor are worth reading for a prompt of these settings. */
 export function promptWindowChars(settings: Pick<CompletionSettings, 'contextTokens'>): number {
   return settings.contextTokens * CHARS_PER_TOKEN_UPPER;
@@ -47,16 +53,7 @@ export function buildCompletionInput(doc: InputDocument, o: InputOptions): Compl
   // With a suggest-widget item selected, complete as if its text were already typed.
   const anchor = o.selected ? o.selected.start : o.position;
   const virtualText = o.selected ? o.selected.text : '';
-  const budgetChars = promptWindowChars(settings);
-  const window = extractContext(
-    doc,
-    anchor,
-    {
-      prefixChars: budgetChars,
-      suffixChars: Math.ceil(budgetChars * Math.max(settings.suffixShare, 0.1)),
-    },
-    doc.eol,
-  );
+  const window = extractContext(doc, anchor, windowLimits(settings), doc.eol);
   const lineText = doc.lineAt(anchor.line);
   const afterCursor = (o.selected ? lineText.slice(o.position.character) : lineText.slice(anchor.character)).slice(0, LINE_CHARS);
   const suffix = o.selected ? window.suffix.slice(o.position.character - anchor.character) : window.suffix;

@@ -1,5 +1,7 @@
 // What one finished request cost and how it went, for the log and the usage ledger. A
 // cancelled stream sends no usage, yet the server bills what it generated: we estimate it.
+// So do we for a stream we closed at a stop sequence (the usage chunk comes last, and
+// llama.cpp's server puts usage only in its final chunk) and for servers that never send it.
 
 import type { CompletionError } from '../completionError';
 import type { RequestPlan } from '../plan/requestPlan';
@@ -22,7 +24,7 @@ export interface RequestReport {
   totalMs: number;
   finishReason: string | undefined;
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | undefined;
-  /** True when the server sent no usage (a cancelled stream) and `usage` is our own count. */
+  /** True when the server sent no usage (cancelled, closed early, or a server without it) and `usage` is our own count. */
   usageEstimated: boolean;
   cancelled: boolean;
   error: CompletionError | undefined;
@@ -32,7 +34,7 @@ export interface RequestReport {
 }
 
 export function reportOf(flight: Flight, plan: RequestPlan, model: string, now: number): RequestReport {
-  const estimate = !flight.usage && flight.aborted && !flight.error;
+  const estimate = !flight.usage && !flight.error;
   return {
     model,
     promptChars: plan.request.prompt.length,

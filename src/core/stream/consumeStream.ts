@@ -3,7 +3,7 @@
 // A choice that runs clearly past `max_tokens` (a server that ignores it) is cut at its last
 // complete line and stopped too. Shared by inline completions and Complete Selection.
 
-import type { StreamEvent, Usage } from '../ports';
+import type { KnownServer, StreamEvent, Usage } from '../ports';
 import type { RequestPlan } from '../plan/requestPlan';
 import { StopMatcher } from './stopMatcher';
 
@@ -24,6 +24,7 @@ export interface StreamListener {
   onDelta?(index: number): void;
   onFinish?(index: number, reason: string): void;
   onUsage?(usage: Usage): void;
+  onServer?(server: KnownServer): void;
 }
 
 /**
@@ -54,6 +55,10 @@ export async function consumeStream(
   for await (const event of events) {
     if (event.type === 'usage') {
       listener.onUsage?.(event.usage);
+      continue;
+    }
+    if (event.type === 'server') {
+      listener.onServer?.(event.server);
       continue;
     }
     const choice = choices[event.index];

@@ -1,17 +1,20 @@
 // Sends a planned request and consumes its stream, retrying once without `suffix` when a
-// server refuses it (useSuffix: auto) and once with a smaller prompt when it says the context
-// is too long. It remembers, per server, which refused `suffix` and how long a context it
-// takes, and its gate remembers when not to ask at all, for every caller that shares it:
-// inline completions and Complete Selection alike.
+// server refuses it (useSuffix: auto), once with a smaller prompt when it says the context
+// is too long, and once with fewer choices when it names the most `n` it takes. It remembers,
+// per server, which refused `suffix`, how long a context and how many choices it takes, and
+// its gate remembers when not to ask at all, for every caller that shares it: inline
+// completions and Complete Selection alike.
 
 import { CompletionError } from '../completionError';
 import { isAbortError } from '../debounce';
 import type { CompletionInput } from '../input/completionInput';
 import { planRequest, type RequestPlan } from '../plan/requestPlan';
-import type { EndpointConfig, StreamFn } from '../ports';
+import type { EndpointConfig, KnownServer, StreamFn } from '../ports';
 import type { CompletionSettings } from '../settings';
 import { consumeStream, type ChoiceState, type StreamListener } from './consumeStream';
 import { RequestGate } from './requestGate';
+import { KnownServers } from './servers';
+import { choiceLimitFrom } from './choiceLimit';
 import { contextLimitFrom, shrunkWindow } from './contextLimit';
 
 export interface RunnerDeps {
@@ -39,10 +42,14 @@ export interface RunResult {
 export class RequestRunner {
   /** When requests may be sent: rate limits, back-off, a rejected key. */
   readonly gate: RequestGate;
+  /** Which known server each base URL is, from the signature of its answers. */
+  readonly servers = new KnownServers();
   /** Base URLs whose server rejected `suffix` (useSuffix: auto). */
   private readonly suffixRejectedBy = new Set<string>();
   /** Context windows (tokens) learnt from `context_length_exceeded`, by base URL and model. */
   private readonly learntWindows = new Map<string, number>();
+  /** The most choices (`n`) a server said it takes, by base URL. */
+  private readonly maxChoicesBy = new Map<string, number>();
 
   constructor(private readonly deps: RunnerDeps) {
     this.gate = new RequestGate(deps.now ?? Date.now, deps.random);
@@ -51,8 +58,9 @@ export class RequestRunner {
   /** The request for `input`, with `suffix` unless this server is known to refuse it. */
   plan(input: CompletionInput, choices: number): RequestPlan {
     const s = input.settings;
-    const sendSuffix = s.useSuffix === 'always' || (s.useSuffix === 'auto' && !this.suffixRejectedBy.has(s.baseUrl));
-    return planRequest(this.withLearntWindow(input), sendSuffix, choices);
+    const refused = this.suffixRejectedBy.has(s.baseUrl) || this.servers.ignoresSuffix(s.baseUrl);
+    const sendSuffix = s.useSuffix === 'always' || (s.useSuffix === 'auto' && !refused);
+    return planRequest(this.withLearntWindow(input), sendSuffix, this.choiceCount(s, choices));
   }
 
   /** Streams `firstPlan` into `choices` (one per choice the plan asks for). */
@@ -66,13 +74,15 @@ export class RequestRunner {
     const s = input.settings;
     let plan = firstPlan;
     let shrunk = false;
+    let fewer = false;
+    const heard = { ...listener, onServer: (server: KnownServer) => this.servers.learn(s.baseUrl, server) };
     for (let attempt = 0; ; attempt++) {
       try {
         listener.onSend?.(plan);
         const events = this.deps.stream(plan.request, this.deps.endpointFor(s, input.apiKey), signal, {
           includeSuffix: plan.request.suffix !== undefined,
         });
-        const closedEarly = await consumeStream(events, choices, plan, listener);
+        const closedEarly = await consumeStream(events, choices, plan, heard);
         this.gate.record(undefined);
         return { plan, error: undefined, closedEarly };
       } catch (err) {
@@ -87,7 +97,7 @@ export class RequestRunner {
         if (suffixRefused) {
           // This server does not take `suffix` (many compatible servers): remember and retry once.
           this.suffixRejectedBy.add(s.baseUrl);
-          plan = planRequest(input, false, choices.length);
+          plan = planRequest(input, false, this.choiceCount(s, choices.length));
           continue;
         }
         const limit = contextLimitFrom(error);
@@ -95,13 +105,27 @@ export class RequestRunner {
           // The same prompt would fail on every pause: remember a smaller window and retry once.
           shrunk = true;
           this.learntWindows.set(windowKey(s), shrunkWindow(limit, plan));
-          plan = planRequest(this.withLearntWindow(input), plan.request.suffix !== undefined, choices.length);
+          plan = planRequest(this.withLearntWindow(input), plan.request.suffix !== undefined, this.choiceCount(s, choices.length));
+          continue;
+        }
+        const maxChoices = choiceLimitFrom(error);
+        const asked = plan.request.n ?? 1;
+        if (maxChoices !== undefined && maxChoices < asked && !fewer && choices.every((c) => c.text === '')) {
+          // Alt+\ on a server with fewer slots: take what it can give, and ask for no more next time.
+          fewer = true;
+          this.maxChoicesBy.set(s.baseUrl, maxChoices);
+          plan = { ...plan, request: { ...plan.request, n: maxChoices } };
           continue;
         }
         this.gate.record(error);
         return { plan, error, closedEarly: false };
       }
     }
+  }
+
+  /** `wanted` choices, or fewer when this server said it takes fewer. */
+  private choiceCount(s: CompletionSettings, wanted: number): number {
+    return Math.min(wanted, this.maxChoicesBy.get(s.baseUrl) ?? wanted);
   }
 
   /** `input` with the model's window as this server told us, when it told us. */

@@ -13,14 +13,15 @@ export function killAllCodeServers(signal = 'SIGKILL') {
   for (const cs of live) cs.killGroup(signal);
 }
 
-export function codeServerArgs({ userDataDir, extensionsDir }) {
+/** `trust: true` leaves workspace trust on (Restricted Mode for folders not trusted yet). */
+export function codeServerArgs({ userDataDir, extensionsDir, trust = false }) {
   return [
     '--auth', 'none',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(trust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--disable-file-downloads',
     '--ignore-last-opened',
@@ -40,11 +41,11 @@ export class CodeServer {
     this.exited.then((info) => { this.exitInfo = info; live.delete(this); });
   }
 
-  static async start({ name, env, userDataDir, extensionsDir, logFile, timeoutMs = 30_000 }) {
+  static async start({ name, env, userDataDir, extensionsDir, logFile, timeoutMs = 30_000, trust = false }) {
     fs.mkdirSync(userDataDir, { recursive: true });
     fs.mkdirSync(extensionsDir, { recursive: true });
     const out = fs.createWriteStream(logFile, { flags: 'a' });
-    const args = [CODE_SERVER_ENTRY, '--bind-addr', '127.0.0.1:0', ...codeServerArgs({ userDataDir, extensionsDir })];
+    const args = [CODE_SERVER_ENTRY, '--bind-addr', '127.0.0.1:0', ...codeServerArgs({ userDataDir, extensionsDir, trust })];
     const child = spawn(NODE24_BIN, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const cs = new CodeServer(name, child, logFile);
     live.add(cs);

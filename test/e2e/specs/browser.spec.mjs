@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { sleep, waitFor } from '../lib/util.mjs';
 import { STATUS_SELECTOR } from '../lib/workbench.mjs';
 import { FIRST_HOUR_FILES, firstHourTests, rejectedKeyTest } from './firstHour.spec.mjs';
+import { NOTEBOOK_FILES, notebookTests } from './notebook.spec.mjs';
 
 export const API_KEY = 'sk-e2e-user-typed-4f9c2a';
 
@@ -34,6 +35,7 @@ export const WORKSPACE_FILES = {
   'adopt_wrong.py': '',
   'secret.py': 'x = 1',
   ...FIRST_HOUR_FILES,
+  ...NOTEBOOK_FILES,
 };
 
 /** The debounce the extension uses by default (ghostComplete.debounceMs). */
@@ -430,6 +432,7 @@ export const browserTests = [
     },
   },
   ...firstHourTests,
+  ...notebookTests,
   {
     name: 'clicking the status bar item opens the menu; "Snooze for 5 minutes" makes it show snoozed; "Resume now" ends it',
     async fn({ page, wb }) {

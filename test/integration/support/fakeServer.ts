@@ -7,6 +7,7 @@
 // leaving the machine.
 
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export interface FakeResponse {
@@ -52,8 +53,11 @@ export class FakeOpenAI {
   private server: http.Server | undefined;
   private port = 0;
 
+  /** With `tls`, the server speaks https with that key and certificate. */
+  constructor(private readonly tls?: { key: string; cert: string }) {}
+
   get baseUrl(): string {
-    return `http://127.0.0.1:${this.port}/v1`;
+    return `${this.tls ? 'https' : 'http'}://127.0.0.1:${this.port}/v1`;
   }
 
   /** scheme://host:port, e.g. for Azure (which adds /openai/deployments/… itself) or as a proxy. */
@@ -83,7 +87,8 @@ export class FakeOpenAI {
   }
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
+    const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => void this.handle(req, res);
+    this.server = this.tls ? https.createServer(this.tls, handler) : http.createServer(handler);
     this.server.on('connection', (s) => {
       this.sockets.add(s);
       s.on('close', () => this.sockets.delete(s));

@@ -12,6 +12,8 @@ export type StatusState = 'idle' | 'requesting' | 'error' | 'disabled' | 'exclud
 export interface GhostCompleteApi {
   provider: vscode.InlineCompletionItemProvider;
   status(): { state: StatusState; message?: string; explanation?: string };
+  /** The status bar tooltip as plain text. */
+  tooltip(): string;
   /** Requests sent to the server since activation. */
   requestCount(): number;
   /** Today's usage as recorded on this machine (what Show Usage and the tooltip show). */
@@ -195,8 +197,7 @@ export function insertTextOf(item: vscode.InlineCompletionItem): string {
  * after each test no editor open and the settings back to what they were.
  * Call it inside `suite()`, before the suite's own hooks, so those run after these.
  */
-export function useFakeServer(key: string): { server: FakeOpenAI; api(): GhostCompleteApi } {
-  const server = new FakeOpenAI();
+export function useFakeServer(key: string, server = new FakeOpenAI()): { server: FakeOpenAI; api(): GhostCompleteApi } {
   let api: GhostCompleteApi | undefined;
   suiteSetup(async () => {
     await server.start();

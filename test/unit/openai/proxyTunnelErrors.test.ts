@@ -15,7 +15,7 @@ describe('proxyConnectError', () => {
     [withCode('ECONNRESET'), 'network', 'Could not connect to the proxy 127.0.0.1:3128: the proxy closed the connection (ECONNRESET).', 'ECONNRESET'],
     [withCode('EHOSTUNREACH'), 'network', 'Could not connect to the proxy 127.0.0.1:3128: host unreachable (EHOSTUNREACH).', 'EHOSTUNREACH'],
     [withCode('ENOTFOUND'), 'network', 'Could not resolve the host name of the proxy 127.0.0.1:3128 (ENOTFOUND).', 'ENOTFOUND'],
-    [withCode('ERR_TLS_CERT_ALTNAME_INVALID'), 'network', 'The TLS certificate of the proxy 127.0.0.1:3128 was not accepted (ERR_TLS_CERT_ALTNAME_INVALID).', undefined],
+    [withCode('ERR_TLS_CERT_ALTNAME_INVALID'), 'network', 'The certificate of the proxy 127.0.0.1:3128 is for another host name (ERR_TLS_CERT_ALTNAME_INVALID); check http.proxy.', undefined],
     [withCode('UND_ERR_CONNECT_TIMEOUT'), 'timeout', 'Could not connect to the proxy 127.0.0.1:3128 in time (connect timeout).', undefined],
     // Only the connect phase is a proxy timeout; undici's own codes are not copied (it would retry on them).
     [withCode('UND_ERR_HEADERS_TIMEOUT'), 'network', 'The connection to the proxy 127.0.0.1:3128 failed (UND_ERR_HEADERS_TIMEOUT).', undefined],

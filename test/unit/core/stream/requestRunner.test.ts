@@ -4,6 +4,7 @@ import { endpointFor } from '../../../../src/core/endpointConfig';
 import type { CompletionRequest, StreamEvent, StreamFn } from '../../../../src/core/ports';
 import { DEFAULT_SETTINGS, type CompletionSettings } from '../../../../src/core/settings';
 import { newChoices } from '../../../../src/core/stream/consumeStream';
+import { choiceLimitFrom } from '../../../../src/core/stream/choiceLimit';
 import { RequestRunner } from '../../../../src/core/stream/requestRunner';
 import { inputAtCursor } from '../../../support/cursorFixture';
 
@@ -112,3 +113,50 @@ describe('RequestRunner: a prompt the server finds too long', () => {
     assert.equal(calls, 2);
   });
 });
+
+describe('RequestRunner: a server with fewer slots than alternatives asked for', () => {
+  const settings: CompletionSettings = { ...DEFAULT_SETTINGS, provider: 'openai-compatible', baseUrl: 'http://127.0.0.1:9/v1' };
+  const doc = 'def one():\n    █\n';
+
+  /** llama.cpp's server with two slots: refuses n > 2 with its own wording, else streams n choices. */
+  function twoSlots(sent: CompletionRequest[]): StreamFn {
+    return async function* (request) {
+      sent.push(request);
+      const n = request.n ?? 1;
+      if (n > 2) {
+        throw new CompletionError('bad-request', 'The server rejected the request.', {
+          status: 400,
+          serverMessage: `Field 'n': Value must be between 1 <= value <= 2, but got ${n}`,
+        });
+      }
+      for (let i = 0; i < n; i++) yield { type: 'delta', index: i, text: `return ${i}` };
+      for (let i = 0; i < n; i++) yield { type: 'finish', index: i, reason: 'stop' };
+    };
+  }
+
+  it('retries once with the largest n the server named, and asks no more of it next time', async () => {
+    const sent: CompletionRequest[] = [];
+    const runner = new RequestRunner({ stream: twoSlots(sent), endpointFor });
+    const input = inputAtCursor(doc, { ...settings, alternatives: 3 });
+    const choices = newChoices(3);
+    const result = await runner.run(input, runner.plan(input, 3), choices, live());
+    assert.equal(result.error, undefined);
+    assert.deepEqual(sent.map((r) => r.n), [3, 2]);
+    assert.deepEqual(choices.map((c) => c.text), ['return 0', 'return 1', '']);
+    assert.equal(runner.plan(input, 3).request.n, 2);
+    assert.equal(runner.plan(input, 1).request.n, 1);
+    const other = inputAtCursor(doc, { ...settings, baseUrl: 'http://127.0.0.1:10/v1' });
+    assert.equal(runner.plan(other, 3).request.n, 3, 'another server is not affected');
+  });
+
+  it('reads only that message: other 400s are not retried', () => {
+    const said = (serverMessage: string) => choiceLimitFrom(new CompletionError('bad-request', 'x', { serverMessage }));
+    assert.equal(said("Field 'n': Value must be between 1 <= value <= 4, but got 5"), 4);
+    assert.equal(said("Field 'best_of': Value must be between 1 <= value <= 4"), undefined);
+    assert.equal(said('n must be at most 4'), undefined);
+  });
+});
+
+function live(): AbortSignal {
+  return new AbortController().signal;
+}

@@ -1,0 +1,58 @@
+// A notebook cell completes like a part of one file: the earlier cells (in order) come before
+// the cell's own prefix and the later cells after its suffix, within the same character window
+// buildInput uses for a file. The token budget (plan/) then cuts the combined text exactly.
+
+import type { CompletionInput } from './completionInput';
+import { asComment } from './lineComments';
+
+export interface NotebookCellText {
+  kind: 'code' | 'markup';
+  languageId: string;
+  text: string;
+}
+
+/** Blank line between cells: what a notebook exported as a script looks like. */
+const CELL_SEPARATOR = '\n\n';
+
+/**
+ * `input` (built from the cursor cell alone) with the other cells around it. `cells` is the
+ * whole notebook, `index` the cursor cell's place in it; `prefixChars` / `suffixChars` are the
+ * character windows the cell's own text was cut to. Markup cells become comments in the
+ * cursor cell's language; cells are taken nearest first and whole, until the next would not fit.
+ */
+export function withNotebookCells(
+  input: CompletionInput,
+  cells: readonly NotebookCellText[],
+  index: number,
+  limits: { prefixChars: number; suffixChars: number },
+): CompletionInput {
+  const render = (cell: NotebookCellText): string =>
+    cell.kind === 'markup' ? asComment(cell.text, input.languageId) : cell.text;
+  // Cells in another language (e.g. %%bash magics are still the kernel's language) are kept: they are context.
+  const shown = (cell: NotebookCellText): boolean => cell.text.trim() !== '';
+
+  const before: string[] = [];
+  let room = limits.prefixChars - input.prefix.length;
+  for (let i = index - 1; i >= 0; i--) {
+    if (!shown(cells[i])) continue;
+    const text = render(cells[i]) + CELL_SEPARATOR;
+    if (text.length > room) break;
+    before.unshift(text);
+    room -= text.length;
+  }
+
+  const after: string[] = [];
+  room = limits.suffixChars - input.suffix.length;
+  for (let i = index + 1; i < cells.length; i++) {
+    if (!shown(cells[i])) continue;
+    const text = CELL_SEPARATOR + render(cells[i]);
+    if (text.length > room) break;
+    after.push(text);
+    room -= text.length;
+  }
+
+  if (before.length === 0 && after.length === 0) return input;
+  const eol = input.eol ?? '\n';
+  const inEol = (parts: string[]): string => (eol === '\n' ? parts.join('') : parts.join('').replace(/\r?\n/g, eol));
+  return { ...input, prefix: inEol(before) + input.prefix, suffix: input.suffix + inEol(after) };
+}
