@@ -5,10 +5,10 @@ import * as assert from 'node:assert/strict';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { streamCompletion } from '../../../src/openai/client';
 import { checkKey } from '../../../src/openai/models';
-import { CompletionError, type CompletionErrorKind } from '../../../src/core/completionError';
 import { closeAgents } from '../../../src/openai/transport';
 import type { CompletionRequest, StreamEvent } from '../../../src/core/ports';
 import { completionChunk, sseData, startFakeOpenAI, writeRaw, fakeEndpoint, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { streamFailure as failure } from '../../support/streamAssertions';
 
 const KEY = 'sk-test-AbCdEfGhIjKlMnOpQrStUvWxYz012345';
 const REQ: CompletionRequest = { model: 'gpt-3.5-turbo-instruct', prompt: 'x', maxTokens: 16 };
@@ -23,17 +23,6 @@ async function text(gen: AsyncGenerator<StreamEvent>): Promise<string> {
   let out = '';
   for await (const ev of gen) if (ev.type === 'delta') out += ev.text;
   return out;
-}
-
-async function failure(gen: AsyncGenerator<StreamEvent>, kind: CompletionErrorKind): Promise<CompletionError> {
-  try {
-    for await (const ev of gen) void ev;
-  } catch (err) {
-    assert.ok(err instanceof CompletionError, `expected CompletionError, got ${String(err)}`);
-    assert.equal(err.kind, kind, `kind ${err.kind}: ${err.message}`);
-    return err;
-  }
-  assert.fail(`expected a CompletionError '${kind}', but the stream ended normally`);
 }
 
 describe('Content-Encoding the client did not ask for', () => {

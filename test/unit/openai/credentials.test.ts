@@ -3,33 +3,16 @@
 
 import * as assert from 'node:assert/strict';
 import { streamCompletion } from '../../../src/openai/client';
-import { CompletionError, type CompletionErrorKind } from '../../../src/core/completionError';
 import { closeProxyAgents, proxyAgentFor, proxyUrlFor } from '../../../src/openai/proxy';
 import { closeAgents } from '../../../src/openai/transport';
-import type { CompletionRequest, EndpointConfig, StreamEvent } from '../../../src/core/ports';
+import type { CompletionRequest, EndpointConfig } from '../../../src/core/ports';
 import { sendError, startFakeOpenAI, fakeEndpoint, type FakeOpenAI } from '../../support/fakeOpenAI';
 import { startConnectProxy, type TestProxy } from './connectProxy';
+import { streamedText as collect, streamFailure as failure } from '../../support/streamAssertions';
 
 const KEY = 'sk-test-AbCdEfGhIjKlMnOpQrStUvWxYz012345';
 const GATEWAY = 'gw-cred-7f3a9c1e5b2d8f4a6c0e';
 const REQ: CompletionRequest = { model: 'gpt-3.5-turbo-instruct', prompt: 'x', maxTokens: 16 };
-
-async function collect(gen: AsyncGenerator<StreamEvent>): Promise<string> {
-  let text = '';
-  for await (const ev of gen) if (ev.type === 'delta') text += ev.text;
-  return text;
-}
-
-async function failure(gen: AsyncGenerator<StreamEvent>, kind: CompletionErrorKind): Promise<CompletionError> {
-  try {
-    for await (const ev of gen) void ev;
-  } catch (err) {
-    assert.ok(err instanceof CompletionError, `expected CompletionError, got ${String(err)}`);
-    assert.equal(err.kind, kind, `kind ${err.kind}: ${err.message}`);
-    return err;
-  }
-  assert.fail(`expected a CompletionError '${kind}', but the stream ended normally`);
-}
 
 describe('credentials (the key and every custom header value)', () => {
   let server: FakeOpenAI;

@@ -3,25 +3,14 @@
 
 import * as assert from 'node:assert/strict';
 import { streamCompletion } from '../../../src/openai/client';
-import { CompletionError, type CompletionErrorKind } from '../../../src/core/completionError';
 import { closeAgents } from '../../../src/openai/transport';
-import type { CompletionRequest, StreamEvent } from '../../../src/core/ports';
+import type { CompletionRequest } from '../../../src/core/ports';
 import { startFakeOpenAI, writeRaw, fakeEndpoint, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { streamFailure as failure } from '../../support/streamAssertions';
 
 // Azure-style: 32 hex characters, no "sk-" prefix that the pattern-based masking would catch.
 const AZURE_KEY = '9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c';
 const REQ: CompletionRequest = { model: 'gpt-3.5-turbo-instruct', prompt: 'x', maxTokens: 16 };
-
-async function failure(gen: AsyncGenerator<StreamEvent>, kind: CompletionErrorKind): Promise<CompletionError> {
-  try {
-    for await (const ev of gen) void ev;
-  } catch (err) {
-    assert.ok(err instanceof CompletionError, `expected CompletionError, got ${String(err)}`);
-    assert.equal(err.kind, kind, `kind ${err.kind}: ${err.message}`);
-    return err;
-  }
-  assert.fail(`expected a CompletionError '${kind}', but the stream ended normally`);
-}
 
 /** No run of 6 or more characters of the key anywhere in the text. */
 function assertNoKeyPart(text: string): void {

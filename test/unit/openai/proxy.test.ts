@@ -7,10 +7,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ProxyAgent } from 'undici';
 import { streamCompletion } from '../../../src/openai/client';
-import { CompletionError, type CompletionErrorKind } from '../../../src/core/completionError';
+import { CompletionError } from '../../../src/core/completionError';
 import { closeProxyAgents, proxyAgentFor, proxyUrlFor } from '../../../src/openai/proxy';
 import { closeAgents } from '../../../src/openai/transport';
-import type { CompletionRequest, EndpointConfig, StreamEvent } from '../../../src/core/ports';
+import type { CompletionRequest, EndpointConfig } from '../../../src/core/ports';
 import {
   completionChunk,
   deadPort,
@@ -21,26 +21,10 @@ import {
   type FakeOpenAI,
 } from '../../support/fakeOpenAI';
 import { basic, startConnectProxy, type TestProxy } from './connectProxy';
+import { streamedText as collect, streamFailure as failure } from '../../support/streamAssertions';
 
 const KEY = 'sk-test-AbCdEfGhIjKlMnOpQrStUvWxYz012345';
 const REQ: CompletionRequest = { model: 'gpt-3.5-turbo-instruct', prompt: 'function add(a, b) {\n', maxTokens: 32 };
-
-async function collect(gen: AsyncGenerator<StreamEvent>): Promise<string> {
-  let text = '';
-  for await (const ev of gen) if (ev.type === 'delta') text += ev.text;
-  return text;
-}
-
-async function failure(gen: AsyncGenerator<StreamEvent>, kind: CompletionErrorKind): Promise<CompletionError> {
-  try {
-    for await (const ev of gen) void ev;
-  } catch (err) {
-    assert.ok(err instanceof CompletionError, `expected CompletionError, got ${String(err)}`);
-    assert.equal(err.kind, kind, `kind ${err.kind}: ${err.message}`);
-    return err;
-  }
-  assert.fail(`expected a CompletionError '${kind}', but the stream ended normally`);
-}
 
 describe('streamCompletion through a CONNECT proxy (127.0.0.1 only)', () => {
   let server: FakeOpenAI;

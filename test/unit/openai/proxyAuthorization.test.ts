@@ -2,21 +2,16 @@
 // place of credentials in the proxy URL, never to the server and never in a message.
 
 import * as assert from 'node:assert/strict';
-import type { CompletionRequest, StreamEvent } from '../../../src/core/ports';
+import type { CompletionRequest } from '../../../src/core/ports';
 import { streamCompletion } from '../../../src/openai/client';
 import { closeProxyAgents, proxyAgentFor } from '../../../src/openai/proxy';
 import { closeAgents } from '../../../src/openai/transport';
 import { fakeEndpoint, startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
 import { basic, startConnectProxy, type TestProxy } from './connectProxy';
+import { streamedText as collect } from '../../support/streamAssertions';
 
 const REQ: CompletionRequest = { model: 'm', prompt: 'x = ', maxTokens: 8 };
 const EXPECTED = basic('corp\\ann', 's3cret-proxy-pass');
-
-async function collect(gen: AsyncGenerator<StreamEvent>): Promise<string> {
-  let text = '';
-  for await (const ev of gen) if (ev.type === 'delta') text += ev.text;
-  return text;
-}
 
 describe('http.proxyAuthorization', () => {
   let server: FakeOpenAI;
