@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { streamCompletion } from '../../../src/openai/client';
 import { CompletionError } from '../../../src/core/completionError';
-import { closeAgents } from '../../../src/openai/transport';
 import type { CompletionRequest, StreamEvent } from '../../../src/core/ports';
-import { completionChunk, sseData, startFakeOpenAI, writeRaw, fakeEndpoint, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { completionChunk, sseData, writeRaw, fakeEndpoint, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { useFakeOpenAI } from '../../support/useFakeOpenAI';
 
 const KEY = 'sk-test-AbCdEfGhIjKlMnOpQrStUvWxYz012345';
 const REQ: CompletionRequest = { model: 'gpt-3.5-turbo-instruct', prompt: 'x', maxTokens: 16, n: 2 };
@@ -29,16 +29,7 @@ const finishBoth = [
 
 describe('chunk fields read strictly', () => {
   let server: FakeOpenAI;
-
-  beforeEach(async () => {
-    server = await startFakeOpenAI();
-  });
-  afterEach(async () => {
-    await server.close();
-  });
-  after(async () => {
-    await closeAgents();
-  });
+  useFakeOpenAI((started) => (server = started));
 
   for (const bad of ['1', 0.5, -1, 2, true]) {
     it(`a choice index of ${JSON.stringify(bad)} is a protocol error, never merged into choice 0`, async () => {

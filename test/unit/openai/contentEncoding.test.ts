@@ -5,10 +5,10 @@ import * as assert from 'node:assert/strict';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { streamCompletion } from '../../../src/openai/client';
 import { checkKey } from '../../../src/openai/models';
-import { closeAgents } from '../../../src/openai/transport';
 import type { CompletionRequest, StreamEvent } from '../../../src/core/ports';
-import { completionChunk, sseData, startFakeOpenAI, writeRaw, fakeEndpoint, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { completionChunk, sseData, writeRaw, fakeEndpoint, type FakeOpenAI } from '../../support/fakeOpenAI';
 import { streamFailure as failure } from '../../support/streamAssertions';
+import { useFakeOpenAI } from '../../support/useFakeOpenAI';
 
 const KEY = 'sk-test-AbCdEfGhIjKlMnOpQrStUvWxYz012345';
 const REQ: CompletionRequest = { model: 'gpt-3.5-turbo-instruct', prompt: 'x', maxTokens: 16 };
@@ -27,16 +27,7 @@ async function text(gen: AsyncGenerator<StreamEvent>): Promise<string> {
 
 describe('Content-Encoding the client did not ask for', () => {
   let server: FakeOpenAI;
-
-  beforeEach(async () => {
-    server = await startFakeOpenAI();
-  });
-  afterEach(async () => {
-    await server.close();
-  });
-  after(async () => {
-    await closeAgents();
-  });
+  useFakeOpenAI((started) => (server = started));
 
   it('still asks for identity', async () => {
     await text(streamCompletion(REQ, fakeEndpoint(server, KEY)));

@@ -3,10 +3,10 @@
 
 import * as assert from 'node:assert/strict';
 import { streamCompletion } from '../../../src/openai/client';
-import { closeAgents } from '../../../src/openai/transport';
 import type { CompletionRequest } from '../../../src/core/ports';
-import { startFakeOpenAI, writeRaw, fakeEndpoint, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { writeRaw, fakeEndpoint, type FakeOpenAI } from '../../support/fakeOpenAI';
 import { streamFailure as failure } from '../../support/streamAssertions';
+import { useFakeOpenAI } from '../../support/useFakeOpenAI';
 
 // Azure-style: 32 hex characters, no "sk-" prefix that the pattern-based masking would catch.
 const AZURE_KEY = '9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c';
@@ -21,16 +21,7 @@ function assertNoKeyPart(text: string): void {
 
 describe('masking happens before cutting', () => {
   let server: FakeOpenAI;
-
-  beforeEach(async () => {
-    server = await startFakeOpenAI();
-  });
-  afterEach(async () => {
-    await server.close();
-  });
-  after(async () => {
-    await closeAgents();
-  });
+  useFakeOpenAI((started) => (server = started));
 
   it('a plain-text error body with the key across the 200-character cut', async () => {
     // The key starts at character 181: the cut at 200 would keep its first 19 characters.

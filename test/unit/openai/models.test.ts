@@ -1,22 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { checkKey } from '../../../src/openai/models';
-import { closeAgents } from '../../../src/openai/transport';
 import type { EndpointConfig } from '../../../src/core/ports';
-import { deadPort, sendError, sendJson, startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { deadPort, sendError, sendJson, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { useFakeOpenAI } from '../../support/useFakeOpenAI';
 
 const KEY = 'sk-test-ModelsKey0123456789abcdefghij';
 
 describe('checkKey', () => {
   let server: FakeOpenAI;
-  beforeEach(async () => {
-    server = await startFakeOpenAI();
-  });
-  afterEach(async () => {
-    await server.close();
-  });
-  after(async () => {
-    await closeAgents();
-  });
+  useFakeOpenAI((started) => (server = started));
 
   const config = (over: Partial<EndpointConfig> = {}): EndpointConfig => ({
     provider: 'openai',

@@ -5,9 +5,9 @@
 import * as assert from 'node:assert/strict';
 import { streamCompletion } from '../../../src/openai/client';
 import { CompletionError } from '../../../src/core/completionError';
-import { closeAgents } from '../../../src/openai/transport';
 import type { CompletionRequest, StreamEvent } from '../../../src/core/ports';
-import { completionChunk, sleep, sseData, startFakeOpenAI, startStream, streamChunks, fakeEndpoint, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { completionChunk, sleep, sseData, startStream, streamChunks, fakeEndpoint, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { useFakeOpenAI } from '../../support/useFakeOpenAI';
 
 const KEY = 'sk-test-AbCdEfGhIjKlMnOpQrStUvWxYz012345';
 const REQ: CompletionRequest = { model: 'gpt-3.5-turbo-instruct', prompt: 'x', maxTokens: 32 };
@@ -40,16 +40,7 @@ function drained(res: NodeJS.EventEmitter): Promise<void> {
 
 describe('stream bounds', () => {
   let server: FakeOpenAI;
-
-  beforeEach(async () => {
-    server = await startFakeOpenAI();
-  });
-  afterEach(async () => {
-    await server.close();
-  });
-  after(async () => {
-    await closeAgents();
-  });
+  useFakeOpenAI((started) => (server = started));
 
   it('a server that ignores max_tokens is cut off after clearly more than max_tokens worth of text', async () => {
     const piece = 'abcdefghij'.repeat(10);
