@@ -38,7 +38,7 @@ export function typeAt(snippet: string, typed: string): string {
 function snippetDocument(text: string, o: FixtureOptions): InputDocument {
   const lines = text.split('\n');
   return {
-    key: o.uri ?? 'file:///work/snippet.py',
+    key: o.uri ?? 'file:///project/snippet.py',
     languageId: o.languageId ?? 'python',
     eol: '\n',
     lineCount: lines.length,

@@ -20,7 +20,7 @@ function inputAt(
   settings: CompletionSettings,
   extra: Partial<CompletionInput> = {},
 ): CompletionInput {
-  const input = inputAtCursor(docWithCursor, settings, { uri: 'file:///work/add.py', apiKey: 'sk-test-engine' });
+  const input = inputAtCursor(docWithCursor, settings, { uri: 'file:///project/add.py', apiKey: 'sk-test-engine' });
   return { ...input, ...extra };
 }
 
@@ -84,7 +84,7 @@ describe('CompletionEngine (real client, loopback server)', () => {
     server.setHandler((ctx) => streamChunks(ctx, { choices: [[`answer ${ctx.index}`]] }));
     const doc = 'x = █\n';
     await engine.complete(inputAt(doc, settings), live().signal);
-    const other = await engine.complete(inputAt(doc, settings, { editorKey: 'file:///work/other.py' }), live().signal);
+    const other = await engine.complete(inputAt(doc, settings, { editorKey: 'file:///project/other.py' }), live().signal);
     assert.deepEqual(other.map((s) => s.text), ['answer 1']);
     assert.equal(server.requestCount, 2);
   });

@@ -62,7 +62,7 @@ describe('an adopted stream that contradicts the typing is dropped at once', () 
     await server.close();
   });
 
-  const inputAt = (doc: string) => inputAtCursor(doc, settings, { uri: 'file:///work/sub.py', apiKey: 'sk-test' });
+  const inputAt = (doc: string) => inputAtCursor(doc, settings, { uri: 'file:///project/sub.py', apiKey: 'sk-test' });
 
   /** The pause before Enter: a request leaves, then Enter cancels its provider call. */
   async function pauseThenEnter(): Promise<{ enter: Promise<string[]>; enterCall: AbortController }> {

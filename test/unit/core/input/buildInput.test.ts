@@ -5,7 +5,7 @@ import { inputAtCursor } from '../../../support/cursorFixture';
 
 function documentOf(lines: string[], eol: '\n' | '\r\n' = '\n'): InputDocument {
   return {
-    key: 'file:///work/a.py',
+    key: 'file:///project/a.py',
     languageId: 'python',
     eol,
     lineCount: lines.length,
