@@ -5,6 +5,7 @@
 // grace, so a slow alternative, or a server that sends fewer choices than `n`, never keeps the
 // first ghost text back until the stream ends.
 
+import { delay } from '../debounce';
 import type { Flight } from '../reuse/flight';
 import { usefulPart } from './usefulPart';
 
@@ -25,7 +26,7 @@ export async function waitUntilServable(flight: Flight, typed: string, signal: A
         firstShowableAt ??= now();
         const left = firstShowableAt + ALTERNATIVES_GRACE_MS - now();
         if (left <= 0) return;
-        await Promise.race([flight.nextChange(signal), sleep(left)]);
+        await Promise.race([flight.nextChange(signal), delay(left)]);
       } else {
         await flight.nextChange(signal);
       }
@@ -33,8 +34,4 @@ export async function waitUntilServable(flight: Flight, typed: string, signal: A
   } finally {
     flight.waiting--;
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref?.());
 }
