@@ -17,6 +17,7 @@ import {
   setSetting,
   trackSetting,
   useFakeServer,
+  waitForState,
   waitFor,
 } from './support/helpers';
 
@@ -28,8 +29,7 @@ suite('Ghost Complete: the first hour', () => {
   let api: GhostCompleteApi;
   let restoreMessages: (() => void) | undefined;
 
-  const waitState = (state: StatusState, timeoutMs = 5_000) =>
-    waitFor(`status "${state}" (now ${JSON.stringify(api.status())})`, () => (api.status().state === state ? api.status() : undefined), timeoutMs);
+  const waitState = (state: StatusState, timeoutMs?: number) => waitForState(api, state, timeoutMs);
   const pythonDoc = () => vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
 
   suiteSetup(() => {

@@ -2,7 +2,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { type GhostCompleteApi, captureMessages, endOf, insertTextOf, provideAutomatic, setApiKey, useFakeServer, waitFor } from './support/helpers';
+import { type GhostCompleteApi, captureMessages, endOf, insertTextOf, provideAutomatic, setApiKey, useFakeServer, waitFor, waitForState } from './support/helpers';
 
 const KEY = 'sk-test-hostile-5c4b3a2918';
 
@@ -49,7 +49,7 @@ suite('Ghost Complete: hostile servers', () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
     await typeAndPause(doc, ['return', 'a', '+', 'b', 'if', 'a', 'else', 'b']);
     assert.ok(server.completions.length <= 2, `${server.completions.length} requests`);
-    await waitFor('the error in the status bar', () => (api.status().state === 'error' ? true : undefined), 5_000);
+    await waitForState(api, 'error');
     for (const text of readable(captured.messages)) {
       assert.ok(text.length <= 600, `${text.length} characters: ${text.slice(0, 80)}…`);
       assert.ok(!/command:/.test(text), `a command link: ${text.slice(0, 120)}`);

@@ -17,6 +17,7 @@ import {
   trackSetting,
   waitFor,
   useFakeServer,
+  waitForState,
 } from './support/helpers';
 
 const KEY = 'sk-test-status-9f8e7d6c5b4a3210';
@@ -27,8 +28,7 @@ suite('Ghost Complete: status bar states and commands', () => {
   let api: GhostCompleteApi;
   let restoreMessages: (() => void) | undefined;
 
-  const waitState = (state: StatusState, timeoutMs = 5_000) =>
-    waitFor(`status "${state}" (now ${JSON.stringify(api.status())})`, () => (api.status().state === state ? api.status() : undefined), timeoutMs);
+  const waitState = (state: StatusState, timeoutMs?: number) => waitForState(api, state, timeoutMs);
 
   const pythonDoc = () => vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
 

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { sleep, waitFor } from '../lib/util.mjs';
+import { DEBOUNCE_MS, completionAfter, open, typeText } from '../lib/userActions.mjs';
 import { STATUS_SELECTOR } from '../lib/workbench.mjs';
 import { FIRST_HOUR_FILES, firstHourTests, rejectedKeyTest } from './firstHour.spec.mjs';
 import { NOTEBOOK_FILES, notebookTests } from './notebook.spec.mjs';
@@ -38,25 +39,6 @@ export const WORKSPACE_FILES = {
   ...NOTEBOOK_FILES,
 };
 
-/** The debounce the extension uses by default (ghostComplete.debounceMs). */
-const DEBOUNCE_MS = 100;
-
-/** Types like a user (a few ms between keys) into the focused editor. */
-async function typeText(page, text) {
-  await page.keyboard.type(text, { delay: 15 });
-}
-
-/** The first completion request at index >= from. */
-function completionAfter(fake, from, timeout = 15_000) {
-  return fake.waitForRequest((r) => r.path === '/v1/completions', timeout, from);
-}
-
-/** Opens a workspace file and gives the editor a moment before typing. */
-async function open(wb, name) {
-  await wb.clearNotifications();
-  await wb.openFile(name);
-  await sleep(300);
-}
 
 /** Carried from one test to a later one. */
 const state = {};

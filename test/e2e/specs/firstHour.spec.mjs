@@ -3,10 +3,9 @@
 // browser.spec.mjs runs them at their place in its sequence (they need the key it sets).
 import assert from 'node:assert/strict';
 import { sleep, waitFor } from '../lib/util.mjs';
+import { DEBOUNCE_MS, completionAfter, open, typeText } from '../lib/userActions.mjs';
 import { STATUS_SELECTOR } from '../lib/workbench.mjs';
 
-/** The debounce the extension uses by default (ghostComplete.debounceMs). */
-const DEBOUNCE_MS = 100;
 
 /** Files in the workspace folder these tests use. */
 export const FIRST_HOUR_FILES = {
@@ -14,19 +13,6 @@ export const FIRST_HOUR_FILES = {
   'switch.py': 'x = 1\n',
 };
 
-async function typeText(page, text) {
-  await page.keyboard.type(text, { delay: 15 });
-}
-
-function completionAfter(fake, from, timeout = 15_000) {
-  return fake.waitForRequest((r) => r.path === '/v1/completions', timeout, from);
-}
-
-async function open(wb, name) {
-  await wb.clearNotifications();
-  await wb.openFile(name);
-  await sleep(300);
-}
 
 const MENU_ROW = '.quick-input-widget .quick-input-list .monaco-list-row';
 
