@@ -220,12 +220,13 @@ export const browserTests = [
       const TTFT_MS = 600;
       const expected = 'return a - b';
       // The pause's request answers late; a wrong answer is a comment for the line Enter left.
-      fake.enqueue(
-        answer === 'right'
-          ? { text: `\n    ${expected}`, chunkSize: 4, firstDelayMs: TTFT_MS }
-          : { text: '  # TODO: subtract b from a, then return it', chunkSize: 4, firstDelayMs: TTFT_MS, delayMs: 100 },
-      );
-      fake.respondWith({ text: expected, chunkSize: 4, firstDelayMs: TTFT_MS });
+      // Answers go by prompt, not by arrival: a slow machine may send a request mid-word first.
+      const pauseAnswer = answer === 'right'
+        ? { text: `\n    ${expected}`, chunkSize: 4, firstDelayMs: TTFT_MS }
+        : { text: '  # TODO: subtract b from a, then return it', chunkSize: 4, firstDelayMs: TTFT_MS, delayMs: 100 };
+      fake.respondWith((request) => (String(request.body?.prompt).endsWith('def s10_sub(a, b):')
+        ? pauseAnswer
+        : { text: expected, chunkSize: 4, firstDelayMs: TTFT_MS }));
       await open(wb, `adopt_${answer}.py`);
       const from = fake.requests.length;
       await typeText(page, 'def s10_sub(a, b):');
