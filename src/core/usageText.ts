@@ -37,11 +37,18 @@ export function usageTotal(days: readonly DayUsage[], label: string): DayUsage {
   return total;
 }
 
-/** "14:05" today, "May 3, 14:05" on another day: 24-hour, so no "PM" to wrap onto its own line. */
+/** A clock time this far ahead cannot be read as a past or a later day's: no date needed. */
+const NEAR_FUTURE_MS = 12 * 60 * 60 * 1000;
+
+/**
+ * "14:05" today or within the next 12 hours (a snooze at 23:57 ends at "00:02"), "May 3, 14:05"
+ * otherwise: 24-hour, so no "PM" to wrap onto its own line.
+ */
 export function clockTime(at: number, now: number = Date.now()): string {
   const date = new Date(at);
   const hm = `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
   if (new Date(now).toDateString() === date.toDateString()) return hm;
+  if (at > now && at - now < NEAR_FUTURE_MS) return hm;
   const month = date.toLocaleString('en-US', { month: 'short' });
   return `${month}${NBSP}${date.getDate()},${NBSP}${hm}`;
 }

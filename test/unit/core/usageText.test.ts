@@ -26,10 +26,14 @@ describe('usage text', () => {
     assert.deepEqual(total, { day: 'Last 30 days', requests: 3, promptTokens: 3000, completionTokens: 150, shown: 12, accepted: 6, cost: 0.75 });
   });
 
-  it('clock time: 24-hour today, with the date on another day, never with a plain space', () => {
+  it('clock time: 24-hour today or within the next 12 hours, with the date otherwise, never with a plain space', () => {
     const at = new Date(2026, 4, 3, 14, 5).getTime();
     assert.equal(clockTime(at, new Date(2026, 4, 3, 9, 0).getTime()), '14:05');
     assert.equal(clockTime(at, new Date(2026, 4, 2, 23, 0).getTime()), 'May\u00a03,\u00a014:05');
+    // A snooze that ends past midnight, minutes from now: the time alone, no date.
+    assert.equal(clockTime(new Date(2026, 4, 4, 0, 2).getTime(), new Date(2026, 4, 3, 23, 57).getTime()), '00:02');
+    // Past midnight looking back: the date says which day.
+    assert.equal(clockTime(new Date(2026, 4, 2, 23, 57).getTime(), new Date(2026, 4, 3, 0, 2).getTime()), 'May\u00a02,\u00a023:57');
     assert.ok(!clockTime(at, 0).includes(' '));
   });
 });
