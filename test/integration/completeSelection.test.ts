@@ -56,6 +56,25 @@ suite('Ghost Complete: Complete Selection under interruption', () => {
     assert.ok(server.completions.length >= 1, 'no request was made');
   });
 
+  test('a whole 10 MB file selected: the request carries only the selection\'s end, and the answer lands after it', async () => {
+    server.response = { text: ' * b' };
+    const filler = '# ' + 'x'.repeat(78) + '\n';
+    const tail = 'def mul(a, b):\n    return a';
+    const content = filler.repeat(Math.ceil((10 * 1024 * 1024) / filler.length)) + tail;
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+    const editor = await vscode.window.showTextDocument(doc);
+    const end = doc.positionAt(content.length);
+    editor.selection = new vscode.Selection(new vscode.Position(0, 0), end);
+    await vscode.commands.executeCommand('ghostComplete.completeSelection');
+
+    assert.equal(server.completions.length, 1);
+    const prompt = String(server.completions[0].body.prompt);
+    assert.ok(prompt.endsWith(tail), `the prompt does not end where the selection does: ${JSON.stringify(prompt.slice(-40))}`);
+    assert.ok(prompt.length < 64 * 1024, `the prompt carried ${prompt.length} characters of a 10 MB selection`);
+    assert.equal(doc.getText(new vscode.Range(doc.positionAt(content.length - tail.length), doc.positionAt(doc.getText().length))), `${tail} * b`);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('a server that refuses `suffix` still gets its answer inserted; neither path sends suffix again', async () => {
     server.rejectSuffix = true;
     server.response = { text: ' * b' };
