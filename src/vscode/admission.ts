@@ -26,11 +26,15 @@ export interface AdmissionDeps {
 }
 
 export class Admission {
+  /** Documents Complete Selection is writing into: a suggestion there would chase its edits. */
+  private readonly writing = new Set<string>();
+
   constructor(private readonly deps: AdmissionDeps) {}
 
   /** The key to use, or null when completions must not run for this document. */
   async admit(document: vscode.TextDocument, settings: CompletionSettings): Promise<{ apiKey: string | undefined } | null> {
     if (!settings.enable || this.deps.snoozedUntil() !== undefined) return null;
+    if (this.isBeingWritten(document)) return null;
     if (!SUPPORTED_SCHEMES.includes(document.uri.scheme)) return null;
     // Markdown cells are prose for people; only code cells are completed.
     if (cellOf(document)?.cell.kind === vscode.NotebookCellKind.Markup) return null;
@@ -44,6 +48,17 @@ export class Admission {
       return null;
     }
     return { apiKey };
+  }
+
+  isBeingWritten(document: vscode.TextDocument): boolean {
+    return this.writing.has(document.uri.toString());
+  }
+
+  /** Until disposed, nothing else completes in `document`: Complete Selection is writing there. */
+  holdForWriting(document: vscode.TextDocument): vscode.Disposable {
+    const key = document.uri.toString();
+    this.writing.add(key);
+    return new vscode.Disposable(() => this.writing.delete(key));
   }
 }
 

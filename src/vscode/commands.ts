@@ -45,6 +45,8 @@ function commandHandlers(deps: CommandDeps): Record<string, CommandHandler> {
     completeSelection({
       settingsFor: deps.settingsFor,
       admit: (document, settings) => deps.admission.admit(document, settings),
+      holdForWriting: (document) => deps.admission.holdForWriting(document),
+      isBeingWritten: (document) => deps.admission.isBeingWritten(document),
       runner: deps.runner,
       onRequesting: (active) => (active ? status.showRequesting() : void status.refresh()),
       onError: (error) => {

@@ -46,6 +46,25 @@ suite('Ghost Complete: Complete Selection under interruption', () => {
     await waitFor('the request to end', () => api.status().state !== 'requesting', 5_000);
   });
 
+  test('while the answer streams in, the document gets no ghost text and sends no request of its own; a second run is refused', async () => {
+    server.response = { text: ' return a * b  # the product', chunkSize: 4, delayMs: 120 };
+    const { doc, editor } = await selectLine('def mul(a, b):\n', 0);
+    const command = vscode.commands.executeCommand('ghostComplete.completeSelection');
+    await waitFor('the first streamed piece', () => doc.getText().includes(' ret'), 5_000);
+
+    // VS Code asks the provider after each of our edits, at the cursor: nothing to offer there.
+    const cursor = doc.positionAt(doc.getText().indexOf('\n'));
+    assert.deepEqual(await provide(api, doc, cursor), []);
+    await vscode.commands.executeCommand('ghostComplete.completeSelection');
+    await command;
+    assert.equal(doc.getText(), 'def mul(a, b): return a * b  # the product\n');
+    assert.equal(server.completions.length, 1, 'a request other than the streamed answer was sent');
+    // Once written, the document is open to suggestions again.
+    editor.selection = new vscode.Selection(doc.positionAt(doc.getText().length), doc.positionAt(doc.getText().length));
+    await provide(api, doc, doc.positionAt(doc.getText().length));
+    assert.equal(server.completions.length, 2);
+  });
+
   test('a stream that breaks off takes back what it inserted and reports the error', async () => {
     server.response = { text: 'return a * b * c * d * e', chunkSize: 4, delayMs: 60, cutAfter: 3 };
     const original = 'def mul(a, b):\n';
