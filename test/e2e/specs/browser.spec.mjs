@@ -8,6 +8,7 @@ import { sleep, waitFor } from '../lib/util.mjs';
 import { DEBOUNCE_MS, completionAfter, open, typeText } from '../lib/userActions.mjs';
 import { STATUS_SELECTOR } from '../lib/workbench.mjs';
 import { FIRST_HOUR_FILES, firstHourTests, rejectedKeyTest } from './firstHour.spec.mjs';
+import { CANCEL_FILES, cancelTests } from './completeSelectionCancel.spec.mjs';
 import { MEASUREMENT_FILES, measurementTests } from './measurements.spec.mjs';
 import { NOTEBOOK_FILES, notebookTests } from './notebook.spec.mjs';
 
@@ -33,6 +34,7 @@ export const WORKSPACE_FILES = {
   'cycle.py': 'import math\nimport os\n\n',
   'secret.py': 'x = 1',
   ...MEASUREMENT_FILES,
+  ...CANCEL_FILES,
   ...FIRST_HOUR_FILES,
   ...NOTEBOOK_FILES,
 };
@@ -241,6 +243,7 @@ export const browserTests = [
       assert.equal(readFile('mul.py'), original, 'one Ctrl+Z did not remove the whole insertion');
     },
   },
+  ...cancelTests,
   {
     name: 'a 401 that echoes the key: the status bar shows the error, and the key is neither there nor in the log',
     async fn({ page, wb, fake, readFile, extensionLogs }) {
