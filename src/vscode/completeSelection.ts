@@ -76,7 +76,6 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
         // Our own insertion as VS Code will report it. Recognised by what it changes, not by when
         // it comes: a key the user types while our edit is applied must still stop the stream.
         let expected: { offset: number; text: string } | undefined;
-        let insertedLength = 0;
         const sameText = (a: string, b: string) => a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
         let stopReason: string | undefined;
         const stopBecause = (why: string): void => {
@@ -96,8 +95,11 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
               sameText(change.text, expected.text);
             if (!ours) return stopBecause('the document was edited');
             expected = undefined;
-            // In a CRLF document VS Code writes the model's \n as \r\n: count what it wrote.
-            insertedLength = change.text.length;
+            // Counted here, not after the edit resolves: a Cancel that lands while our edit is
+            // applied must still find the document as ours. In a CRLF document VS Code writes the
+            // model's \n as \r\n: count what it wrote.
+            insertedEnd = document.positionAt(change.rangeOffset + change.text.length);
+            expectedVersion = e.document.version;
           }),
           vscode.window.onDidChangeActiveTextEditor((e) => {
             if (e?.document !== document) stopBecause('the editor changed');
@@ -113,19 +115,14 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
             if (pending === '' || controller.signal.aborted) return;
             const chunk = pending;
             pending = '';
-            const offset = document.offsetAt(insertedEnd);
-            expected = { offset, text: chunk };
-            insertedLength = chunk.length;
+            expected = { offset: document.offsetAt(insertedEnd), text: chunk };
             const ok = await editor.edit((edit) => edit.insert(insertedEnd, chunk), {
               undoStopBefore: first,
               undoStopAfter: false,
             });
             expected = undefined;
             first = false;
-            if (!ok) return stopBecause('the edit was rejected');
-            if (controller.signal.aborted) return;
-            expectedVersion = document.version;
-            insertedEnd = document.positionAt(offset + insertedLength);
+            if (!ok) stopBecause('the edit was rejected');
           });
         };
 
