@@ -20,3 +20,17 @@ export async function open(wb, name) {
   await wb.openFile(name);
   await sleep(300);
 }
+
+/**
+ * Selects the second line with the keyboard and runs Complete Selection from the command
+ * palette; resolves with the completion request it sent.
+ */
+export async function completeSecondLine(page, wb, fake) {
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Shift+End');
+  const from = fake.requests.length;
+  await wb.runCommand('Ghost Complete: Complete Selection');
+  return completionAfter(fake, from);
+}

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { sleep, waitFor } from '../lib/util.mjs';
-import { DEBOUNCE_MS, completionAfter, open, typeText } from '../lib/userActions.mjs';
+import { DEBOUNCE_MS, completeSecondLine, completionAfter, open, typeText } from '../lib/userActions.mjs';
 import { STATUS_SELECTOR } from '../lib/workbench.mjs';
 import { FIRST_HOUR_FILES, firstHourTests, rejectedKeyTest } from './firstHour.spec.mjs';
 import { CANCEL_FILES, cancelTests } from './completeSelectionCancel.spec.mjs';
@@ -210,14 +210,8 @@ export const browserTests = [
       const streamed = '\n    return a * b';
       fake.respondWith({ text: streamed, chunkSize: 4, delayMs: 60 });
       await open(wb, 'mul.py');
-      // Select line 2, "def mul(a, b):", with the keyboard.
-      await page.keyboard.press('Control+Home');
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Home');
-      await page.keyboard.press('Shift+End');
-      const from = fake.requests.length;
-      await wb.runCommand('Ghost Complete: Complete Selection');
-      const request = await completionAfter(fake, from);
+      // Line 2 is "def mul(a, b):".
+      const request = await completeSecondLine(page, wb, fake);
       assert.equal(request.headers.authorization, `Bearer ${API_KEY}`);
       assert.ok(String(request.body.prompt).endsWith('def mul(a, b):'), `prompt ${JSON.stringify(request.body.prompt)}`);
       await waitFor('the stream to end', () => request.finished || request.aborted, { timeout: 15_000 });

@@ -3,7 +3,7 @@
 // the user keep the text or discard it.
 import assert from 'node:assert/strict';
 import { waitFor } from '../lib/util.mjs';
-import { completionAfter, open } from '../lib/userActions.mjs';
+import { completeSecondLine, open } from '../lib/userActions.mjs';
 
 const ORIGINAL = '# multiply\ndef mul(a, b):\n\nprint(mul(2, 3))\n';
 const SELECTED = 'def mul(a, b):';
@@ -29,13 +29,7 @@ export const cancelTests = ['Keep', 'Discard'].map((choice) => ({
     // A long last word streamed slowly: Cancel lands inside it.
     fake.respondWith({ text: ' total = a * b  # multiplied_together_for_the_caller_of_this_function', chunkSize: 3, delayMs: 150 });
     await open(wb, file);
-    await page.keyboard.press('Control+Home');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Home');
-    await page.keyboard.press('Shift+End');
-    const from = fake.requests.length;
-    await wb.runCommand('Ghost Complete: Complete Selection');
-    const request = await completionAfter(fake, from);
+    const request = await completeSecondLine(page, wb, fake);
     const line2 = async () => (await wb.editorText())?.split('\n')[1];
     await waitFor('part of the last word in the buffer', async () => (await line2())?.includes('# multipl'), { timeout: 10_000 });
 
