@@ -47,6 +47,8 @@ export interface GhostCompleteApi {
    * command argument, so no `command:` link can replace the user's key.
    */
   setApiKeyForTests?(key: string): Promise<void>;
+  /** Only in tests: how many files' context indexes were built, in the background or not. */
+  contextIndexBuildsForTests?(): number;
 }
 
 export function activateGhostComplete(context: vscode.ExtensionContext): GhostCompleteApi {
@@ -110,7 +112,7 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
   const storeDeps = { keys, log, onStored: () => notifications.keyStored() };
   const say = (text: string) => void vscode.window.setStatusBarMessage(text, 10_000);
 
-  const contextSources = new ContextGatherer();
+  const contextSources = new ContextGatherer(settingsFor);
   context.subscriptions.push(contextSources);
   const provider = new GhostInlineProvider({
     engine,
@@ -161,6 +163,8 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
     requestCount: () => engine.requestCount,
     // A copy: the ledger updates its day objects in place.
     usageToday: () => ({ ...usage.today() }),
-    ...(context.extensionMode === vscode.ExtensionMode.Test ? { setApiKeyForTests: (key: string) => storeApiKey(storeDeps, key) } : {}),
+    ...(context.extensionMode === vscode.ExtensionMode.Test
+      ? { setApiKeyForTests: (key: string) => storeApiKey(storeDeps, key), contextIndexBuildsForTests: () => contextSources.indexBuilds }
+      : {}),
   };
 }

@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { endOf, provide, setSetting, type GhostCompleteApi, useFakeServer } from './support/helpers';
+import { endOf, provide, setSetting, type GhostCompleteApi, useFakeServer, waitFor } from './support/helpers';
 
 const KEY = 'sk-test-context-0123456789';
 const DEFINITION = 'def polygon_area(points):';
@@ -54,6 +54,18 @@ suite('Ghost Complete: context from other files', () => {
     assert.match(prompt, /^# Path: .*main\.py \(Python\)\n/);
     assert.ok(prompt.endsWith(main), 'the file\'s own text comes last, unchanged');
     assert.ok(prompt.indexOf(DEFINITION) < prompt.indexOf(main));
+  });
+
+  test('the other open file is indexed in the background after the switch: the request only ranks, and still carries the definition', async () => {
+    const builds = () => api.contextIndexBuildsForTests?.() ?? assert.fail('the extension does not run in test mode');
+    await openInEditor('shapes.py', helper.replace('polygon_area', 'shape_area'));
+    const doc = await openInEditor('uses_shapes.py', main.replace(/polygon_area/g, 'shape_area'));
+    const before = builds();
+    await waitFor('shapes.py indexed in the background', () => builds() > before || undefined, 5_000);
+    const indexed = builds();
+    const prompt = await promptFor(doc);
+    assert.equal(builds(), indexed, 'the request indexed a file itself');
+    assert.ok(prompt.includes('# def shape_area(points):'), `prompt: ${JSON.stringify(prompt)}`);
   });
 
   test('ghostComplete.context.enable false sends the file alone', async () => {

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { editSnippets } from '../../core/context/editSnippets';
 import { definitionBlock } from '../../core/context/definitionBlock';
 import { IndexCache } from '../../core/context/indexCache';
+import { IndexWarmer } from '../../core/context/indexWarmer';
 import { HEAD_LINES, QUERY_LINES, rankSnippets, sameFamily, type OpenFile } from '../../core/context/rankSnippets';
 import { symbolsNearCursor } from '../../core/context/symbolsNearCursor';
 import type { ContextSnippet, ContextSource, GatheredContext } from '../../core/context/types';
@@ -22,13 +23,28 @@ const EDIT_SNIPPETS = 4;
 
 export class ContextGatherer implements vscode.Disposable {
   private readonly indexes = new IndexCache();
+  private readonly warmer = new IndexWarmer(this.indexes);
   private readonly definitions = new DefinitionLookup();
   private readonly tracker = new RecentEditsTracker();
   private readonly eligibility = new Eligibility();
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor() {
-    this.subscription = vscode.workspace.onDidCloseTextDocument((d) => this.indexes.forget(d.uri.toString()));
+  /** `settingsFor` decides, per active document, whether its open neighbours are worth indexing. */
+  constructor(private readonly settingsFor: (document: vscode.TextDocument) => CompletionSettings) {
+    // When the user settles on an editor (switched to, or tabs opened), its neighbours are
+    // indexed in the background: the first request there then only ranks.
+    const warm = () => this.warmForActiveEditor();
+    this.subscriptions = [
+      vscode.workspace.onDidCloseTextDocument((d) => this.indexes.forget(d.uri.toString())),
+      vscode.window.onDidChangeActiveTextEditor(warm),
+      vscode.window.tabGroups.onDidChangeTabs(warm),
+    ];
+    warm();
+  }
+
+  /** Indexes built so far, on the request path or in the background (for tests). */
+  get indexBuilds(): number {
+    return this.indexes.builds;
   }
 
   /** A source for the engine; nothing is read until it is asked, after the pause. */
@@ -38,7 +54,8 @@ export class ContextGatherer implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.warmer.stop();
+    this.subscriptions.forEach((s) => s.dispose());
     this.tracker.dispose();
     this.eligibility.dispose();
   }
@@ -52,14 +69,7 @@ export class ContextGatherer implements vscode.Disposable {
     const symbols = symbolsNearCursor((l) => document.lineAt(l).text, position, SYMBOL_LINES_ABOVE, SYMBOLS);
     const lookup = c.definitions ? this.definitions.find(document, symbols, (uri) => pathOf(uri) !== undefined) : Promise.resolve([]);
 
-    const openFiles: OpenFile[] = [];
-    if (c.openFiles) {
-      for (const d of openEditorDocuments()) {
-        const path = pathOf(d.uri);
-        if (path === undefined) continue;
-        openFiles.push({ key: d.uri.toString(), path, languageId: d.languageId, version: d.version, lines: () => d.getText().split(/\r?\n/) });
-      }
-    }
+    const openFiles = c.openFiles ? this.openFilesFor(document, settings) : [];
     const recentEdits = c.recentEdits
       ? editSnippets(this.tracker.edits.list(), (key) => editedFile(key, document.languageId, pathOf), EDIT_SNIPPETS)
       : [];
@@ -79,6 +89,27 @@ export class ContextGatherer implements vscode.Disposable {
       snippets,
       gatherMs: performance.now() - started,
     };
+  }
+
+  /** The other open editors' documents that may lend their text to `document`'s prompt. */
+  private openFilesFor(document: vscode.TextDocument, settings: CompletionSettings): OpenFile[] {
+    const self = document.uri.toString();
+    const openFiles: OpenFile[] = [];
+    for (const d of openEditorDocuments()) {
+      const path = d.uri.toString() === self ? undefined : this.eligibility.pathOf(d.uri, settings.exclude);
+      if (path === undefined) continue;
+      openFiles.push({ key: d.uri.toString(), path, languageId: d.languageId, version: d.version, lines: () => d.getText().split(/\r?\n/) });
+    }
+    return openFiles;
+  }
+
+  private warmForActiveEditor(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document) return;
+    const settings = this.settingsFor(document);
+    if (!settings.enable || !settings.context.enable || !settings.context.openFiles) return this.warmer.stop();
+    // Only what a request from this document would rank: files of the same language family.
+    this.warmer.warm(this.openFilesFor(document, settings).filter((f) => sameFamily(f.languageId, document.languageId)));
   }
 }
 

@@ -20,6 +20,8 @@ export interface GhostCompleteApi {
   usageToday(): { day: string; requests: number; promptTokens: number; completionTokens: number; shown: number; accepted: number; cost: number };
   /** Present only in test mode: the Set API Key command takes no key argument. */
   setApiKeyForTests?(key: string): Promise<void>;
+  /** Present only in test mode: context indexes built so far (background and request path). */
+  contextIndexBuildsForTests?(): number;
 }
 
 /** Stores `key` as the user's API key, as Set API Key would after the server accepted it. */
