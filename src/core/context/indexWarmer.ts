@@ -4,7 +4,7 @@
 // or a provider call waiting in the event loop never waits behind more than one file.
 
 import type { IndexCache } from './indexCache';
-import type { OpenFile } from './rankSnippets';
+import { isIndexable, type OpenFile } from './rankSnippets';
 
 /** Runs `fn` after `ms`; returns a function that cancels it. */
 export type Schedule = (fn: () => void, ms: number) => () => void;
@@ -28,7 +28,7 @@ export class IndexWarmer {
   /** Indexes `files` (at their current versions) soon; replaces any round not yet finished. */
   warm(files: readonly OpenFile[]): void {
     this.stop();
-    const queue = [...files];
+    const queue = files.filter(isIndexable);
     const next = (): void => {
       const file = queue.shift();
       if (!file) {

@@ -15,7 +15,19 @@ export interface OpenFile {
   path: string;
   languageId: string;
   version: number;
+  /** Its length in characters, when known: past `MAX_INDEXED_CHARS` it is never read. */
+  chars?: number;
   lines(): readonly string[];
+}
+
+/**
+ * A larger neighbour (a generated, minified or data file) is rarely what the next line needs,
+ * and indexing it would hold up the request, or the editor, for a second: left out.
+ */
+export const MAX_INDEXED_CHARS = 1_000_000;
+
+export function isIndexable(file: OpenFile): boolean {
+  return (file.chars ?? 0) <= MAX_INDEXED_CHARS;
 }
 
 export interface RankInput {
@@ -51,7 +63,7 @@ export function rankSnippets(r: RankInput): ContextSnippet[] {
   const queryText = lastLines(r.prefix, QUERY_LINES);
   const query = identifiersOf(queryText);
   const files = r.openFiles
-    .filter((f) => sameFamily(f.languageId, r.languageId))
+    .filter((f) => sameFamily(f.languageId, r.languageId) && isIndexable(f))
     .map((f) => ({ file: f, index: r.cache.get(f.key, f.version, () => f.lines()) }));
 
   // Names used near the cursor first, then those the file imports (likely used next).

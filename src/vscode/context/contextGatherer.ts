@@ -98,7 +98,14 @@ export class ContextGatherer implements vscode.Disposable {
     for (const d of openEditorDocuments()) {
       const path = d.uri.toString() === self ? undefined : this.eligibility.pathOf(d.uri, settings.exclude);
       if (path === undefined) continue;
-      openFiles.push({ key: d.uri.toString(), path, languageId: d.languageId, version: d.version, lines: () => d.getText().split(/\r?\n/) });
+      openFiles.push({
+        key: d.uri.toString(),
+        path,
+        languageId: d.languageId,
+        version: d.version,
+        chars: d.offsetAt(new vscode.Position(d.lineCount, 0)),
+        lines: () => d.getText().split(/\r?\n/),
+      });
     }
     return openFiles;
   }

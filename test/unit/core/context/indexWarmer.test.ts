@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { IndexCache } from '../../../../src/core/context/indexCache';
 import { IndexWarmer, WARM_AFTER_MS, type Schedule } from '../../../../src/core/context/indexWarmer';
-import type { OpenFile } from '../../../../src/core/context/rankSnippets';
+import { MAX_INDEXED_CHARS, type OpenFile } from '../../../../src/core/context/rankSnippets';
 
 /** A clock the test moves by hand: timers run only when `advance` passes their time. */
 function manualClock() {
@@ -88,6 +88,16 @@ describe('IndexWarmer', () => {
     warmer.warm([file('a', 2, reads)]);
     clock.advance(10 * WARM_AFTER_MS);
     assert.equal(reads.count, 2);
+  });
+
+  it('a file over the size limit is left alone: nothing in the background reads it', () => {
+    const cache = new IndexCache();
+    const clock = manualClock();
+    const reads = { count: 0 };
+    new IndexWarmer(cache, clock.schedule).warm([{ ...file('bundle', 1, reads), chars: MAX_INDEXED_CHARS + 1 }, file('a')]);
+    clock.advance(10 * WARM_AFTER_MS);
+    assert.equal(reads.count, 0);
+    assert.equal(cache.builds, 1);
   });
 
   it('stop() cancels a round in progress', () => {

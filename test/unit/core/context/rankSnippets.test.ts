@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { IndexCache } from '../../../../src/core/context/indexCache';
-import { jaccard, rankSnippets, sameFamily, type OpenFile } from '../../../../src/core/context/rankSnippets';
+import { MAX_INDEXED_CHARS, jaccard, rankSnippets, sameFamily, type OpenFile } from '../../../../src/core/context/rankSnippets';
 import type { ContextSnippet } from '../../../../src/core/context/types';
 
 const open = (path: string, languageId: string, text: string): OpenFile => ({ key: path, path, languageId, version: 1, lines: () => text.split('\n') });
@@ -26,6 +26,14 @@ describe('rankSnippets', () => {
       assert.deepEqual(ranked.map((s) => `${s.kind} ${s.path}:${s.startLine}`), c.ranked);
     });
   }
+
+  it('a neighbour over the size limit (generated, minified) is never read, whatever it defines', () => {
+    let reads = 0;
+    const huge: OpenFile = { ...MODELS, key: 'bundle.py', path: 'bundle.py', chars: MAX_INDEXED_CHARS + 1, lines: () => (reads++, MODELS.lines()) };
+    const ranked = rankSnippets({ languageId: 'python', prefix, openFiles: [huge, UTILS], definitions: [], recentEdits: [], cache: new IndexCache() });
+    assert.equal(reads, 0);
+    assert.deepEqual(ranked.map((s) => s.path), []);
+  });
 
   it('compares with the last lines before the cursor only', () => {
     const far = 'slugify(title)\n' + 'pass\n'.repeat(30) + 'x = 1';
