@@ -8,7 +8,7 @@ export function logRequest(log: Log, r: RequestReport): void {
     `model=${r.model}`,
     `prompt=${r.promptTokens}tok/${r.promptChars}ch`,
     `suffix=${r.suffixTokens}tok/${r.suffixChars}ch`,
-    `context=${r.contextTokens}tok/${r.contextSnippets.length}`,
+    `context=${r.contextTokens}tok/${r.contextSnippets.length}${r.contextMs === undefined ? '' : `/${r.contextMs}ms`}`,
     `n=${r.choices}`,
     `ttft=${r.timeToFirstTokenMs === undefined ? '-' : `${r.timeToFirstTokenMs}ms`}`,
     `total=${r.totalMs}ms`,

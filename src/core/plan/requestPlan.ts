@@ -20,6 +20,8 @@ export interface RequestPlan {
   contextTokens: number;
   /** The snippets that went in, best first (for the log). */
   contextSnippets: string[];
+  /** How long gathering them held the request back (for the log); undefined without context. */
+  contextMs?: number;
 }
 
 export function planRequest(input: CompletionInput, sendSuffix: boolean, choices: number): RequestPlan {
@@ -72,5 +74,6 @@ export function planRequest(input: CompletionInput, sendSuffix: boolean, choices
     suffixTokens: fitted.suffixTokens,
     contextTokens: context.tokens,
     contextSnippets: context.included,
+    contextMs: input.context?.gatherMs,
   };
 }

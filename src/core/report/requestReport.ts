@@ -18,6 +18,8 @@ export interface RequestReport {
   contextTokens: number;
   /** The snippets put above the file's text, best first. */
   contextSnippets: string[];
+  /** Milliseconds spent gathering that context before sending; undefined when none was gathered. */
+  contextMs: number | undefined;
   choices: number;
   /** Milliseconds from sending to the first streamed text. */
   timeToFirstTokenMs: number | undefined;
@@ -43,6 +45,7 @@ export function reportOf(flight: Flight, plan: RequestPlan, model: string, now: 
     suffixTokens: plan.suffixTokens,
     contextTokens: plan.contextTokens,
     contextSnippets: plan.contextSnippets,
+    contextMs: plan.contextMs === undefined ? undefined : Math.round(plan.contextMs),
     choices: flight.choices.length,
     timeToFirstTokenMs: flight.firstTokenAt === undefined ? undefined : flight.firstTokenAt - flight.startedAt,
     totalMs: (flight.finishedAt ?? now) - flight.startedAt,

@@ -31,6 +31,12 @@ describe('reportOf: what a request cost', () => {
     assert.ok((report.usage?.completion_tokens ?? 0) > 0);
   });
 
+  it('says how long gathering context held the request back, and nothing when none was gathered', () => {
+    const withContext = planRequest({ ...input, context: { path: 'a.py', snippets: [], gatherMs: 12.6 } }, true, 1);
+    assert.equal(reportOf(flight(), withContext, 'm', 10).contextMs, 13);
+    assert.equal(reportOf(flight(), plan, 'm', 10).contextMs, undefined);
+  });
+
   it('counts nothing for a request the server refused', () => {
     const f = flight();
     f.error = new CompletionError('bad-request', 'no');
