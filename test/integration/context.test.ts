@@ -68,6 +68,41 @@ suite('Ghost Complete: context from other files', () => {
     assert.ok(prompt.includes('# def shape_area(points):'), `prompt: ${JSON.stringify(prompt)}`);
   });
 
+  test('a language server\'s definition (of a call, or the type of a local variable) comes from a file that is not even open', async () => {
+    const lib = vscode.Uri.joinPath(dir, 'lib_shapes.py');
+    await vscode.workspace.fs.writeFile(lib, Buffer.from('import math\n\nclass Polygon:\n    def hull_area(self):\n        return 0\n\ndef make_polygon(points):\n    return Polygon()\n', 'utf8'));
+    const code = 'shape = make_polygon(points)\nshape.';
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: code });
+    await vscode.window.showTextDocument(doc);
+    const wordAt = (d: vscode.TextDocument, p: vscode.Position) => d.getText(d.getWordRangeAtPosition(p));
+    const providers = [
+      vscode.languages.registerDefinitionProvider({ language: 'python' }, {
+        provideDefinition: (d, p) => {
+          const word = wordAt(d, p);
+          if (word === 'make_polygon') return new vscode.Location(lib, new vscode.Position(6, 0));
+          // A local variable: defined right here, its type elsewhere.
+          if (word === 'shape') return new vscode.Location(d.uri, new vscode.Position(0, 0));
+          return undefined;
+        },
+      }),
+      vscode.languages.registerTypeDefinitionProvider({ language: 'python' }, {
+        provideTypeDefinition: (d, p) => (wordAt(d, p) === 'shape' ? new vscode.Location(lib, new vscode.Position(2, 0)) : undefined),
+      }),
+    ];
+    try {
+      // The first request (end of line 1) waits 25 ms at most for the lookups (here: trips
+      // through VS Code and a file read); what comes later is kept for the next request.
+      await provide(api, doc, doc.lineAt(0).range.end);
+      await new Promise((r) => setTimeout(r, 300));
+      const prompt = await promptFor(doc);
+      assert.ok(prompt.includes('# def make_polygon(points):'), `the called function's definition is missing: ${JSON.stringify(prompt)}`);
+      assert.ok(prompt.includes('# class Polygon:'), `the local variable's type is missing: ${JSON.stringify(prompt)}`);
+      assert.ok(prompt.endsWith(code));
+    } finally {
+      providers.forEach((p) => p.dispose());
+    }
+  });
+
   test('ghostComplete.context.enable false sends the file alone', async () => {
     await setSetting('context.enable', false);
     await openInEditor('geometry.py', helper);
