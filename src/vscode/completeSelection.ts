@@ -10,6 +10,7 @@ import { promptWindowChars } from '../core/input/buildInput';
 import { redundantTrailingBreak, wholeWordsLength } from '../core/postprocess/insertionEnd';
 import { newChoices } from '../core/stream/consumeStream';
 import type { RequestRunner } from '../core/stream/requestRunner';
+import type { RequestPlan } from '../core/plan/requestPlan';
 import { buildCompletionInput } from './documentContext';
 
 export interface CompleteSelectionDeps {
@@ -67,131 +68,144 @@ export async function completeSelection(deps: CompleteSelectionDeps): Promise<vo
   try {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Ghost Complete: completing…', cancellable: true },
-      async (_progress, token) => {
-        const controller = new AbortController();
-        const subscriptions: vscode.Disposable[] = [];
-        const insertAt = selection.end;
-        let insertedEnd = insertAt;
-        let expectedVersion = document.version;
-        // Our own insertion as VS Code will report it. Recognised by what it changes, not by when
-        // it comes: a key the user types while our edit is applied must still stop the stream.
-        let expected: { offset: number; text: string } | undefined;
-        const sameText = (a: string, b: string) => a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
-        let stopReason: string | undefined;
-        const stopBecause = (why: string): void => {
-          stopReason ??= why;
-          controller.abort();
-        };
-        subscriptions.push(
-          token.onCancellationRequested(() => stopBecause('cancelled')),
-          vscode.workspace.onDidChangeTextDocument((e) => {
-            if (e.document !== document || e.contentChanges.length === 0) return;
-            const [change] = e.contentChanges;
-            const ours =
-              expected !== undefined &&
-              e.contentChanges.length === 1 &&
-              change.rangeLength === 0 &&
-              change.rangeOffset === expected.offset &&
-              sameText(change.text, expected.text);
-            if (!ours) return stopBecause('the document was edited');
-            expected = undefined;
-            // Counted here, not after the edit resolves: a Cancel that lands while our edit is
-            // applied must still find the document as ours. In a CRLF document VS Code writes the
-            // model's \n as \r\n: count what it wrote.
-            insertedEnd = document.positionAt(change.rangeOffset + change.text.length);
-            expectedVersion = e.document.version;
-          }),
-          vscode.window.onDidChangeActiveTextEditor((e) => {
-            if (e?.document !== document) stopBecause('the editor changed');
-          }),
-        );
-        let pending = '';
-        let first = true;
-        // Edits are applied one at a time; pieces that arrive meanwhile are batched.
-        let writing: Promise<void> = Promise.resolve();
-        const write = (text: string): void => {
-          pending += text;
-          writing = writing.then(async () => {
-            if (pending === '' || controller.signal.aborted) return;
-            const chunk = pending;
-            pending = '';
-            expected = { offset: document.offsetAt(insertedEnd), text: chunk };
-            const ok = await editor.edit((edit) => edit.insert(insertedEnd, chunk), {
-              undoStopBefore: first,
-              undoStopAfter: false,
-            });
-            expected = undefined;
-            first = false;
-            if (!ok) stopBecause('the edit was rejected');
-          });
-        };
-
-        deps.onRequesting(true);
-        const choices = newChoices(1);
-        let written = 0;
-        const writeNew = (): void => {
-          write(choices[0].text.slice(written));
-          written = choices[0].text.length;
-        };
-        let failure: CompletionError | undefined;
-        try {
-          const { error } = await deps.runner.run(input, plan, choices, controller.signal, {
-            onDelta: writeNew,
-            onFinish: writeNew,
-          });
-          if (error && error.kind !== 'aborted') failure = error;
-          // Text the stop matcher held back until the stream ended.
-          else if (!error && !controller.signal.aborted) writeNew();
-        } finally {
-          await writing;
-          subscriptions.forEach((s) => s.dispose());
-          deps.onRequesting(false);
-        }
-
-        const ours = () => !first && document.version === expectedVersion;
-        const replaceInserted = async (keep: number): Promise<void> => {
-          const start = document.offsetAt(insertAt);
-          const kept = document.positionAt(start + keep);
-          await editor.edit((edit) => edit.delete(new vscode.Range(kept, insertedEnd)), { undoStopBefore: false, undoStopAfter: false });
-          insertedEnd = kept;
-          expectedVersion = document.version;
-        };
-
-        if (failure) {
-          // Never leave a half-written answer behind silently: take it back if still ours.
-          if (ours()) await replaceInserted(0);
-          if (!first) await editor.edit(() => undefined, { undoStopBefore: false, undoStopAfter: true });
-          deps.onError(failure);
-          void vscode.window.showErrorMessage(`Ghost Complete: ${displayText(userMessage(failure))}`);
-          return;
-        }
-        if (ours()) {
-          const inserted = document.getText(new vscode.Range(insertAt, insertedEnd));
-          // Stopped mid-stream: no half word stays. Finished: no line break doubled.
-          const keep =
-            stopReason === 'cancelled'
-              ? wholeWordsLength(inserted)
-              : inserted.length - redundantTrailingBreak(inserted, document.getText(new vscode.Range(insertedEnd, insertedEnd.translate(1, 0))));
-          if (keep < inserted.length) await replaceInserted(keep);
-          // Close the undo group so one Undo removes the whole insertion.
-          await editor.edit(() => undefined, { undoStopBefore: false, undoStopAfter: true });
-          // The cursor after the answer, nothing selected: the next key continues it, not replaces it.
-          editor.selection = new vscode.Selection(insertedEnd, insertedEnd);
-          editor.revealRange(new vscode.Range(insertedEnd, insertedEnd));
-        }
-        if (stopReason === 'cancelled') {
-          deps.log('Complete Selection cancelled.');
-          if (ours() && !insertAt.isEqual(insertedEnd)) void offerDiscard(editor, new vscode.Range(insertAt, insertedEnd), expectedVersion);
-        } else if (stopReason) {
-          deps.log(`Complete Selection stopped: ${stopReason}.`);
-          void vscode.window.showInformationMessage(`Ghost Complete: stopped completing because ${stopReason}.`);
-        } else if (first) {
-          void vscode.window.showInformationMessage('Ghost Complete: the model returned no text.');
-        }
-      },
+      (_progress, token) => writeAnswer(deps, editor, selection.end, input, plan, token),
     );
   } finally {
     hold.dispose();
+  }
+}
+
+/**
+ * Streams the answer into the document at `insertAt`, one undoable edit, until it ends, the
+ * user edits or leaves the document, or cancels; then trims what a stop left half-written.
+ */
+async function writeAnswer(
+  deps: CompleteSelectionDeps,
+  editor: vscode.TextEditor,
+  insertAt: vscode.Position,
+  input: CompletionInput,
+  plan: RequestPlan,
+  token: vscode.CancellationToken,
+): Promise<void> {
+  const document = editor.document;
+  const controller = new AbortController();
+  const subscriptions: vscode.Disposable[] = [];
+  let insertedEnd = insertAt;
+  let expectedVersion = document.version;
+  // Our own insertion as VS Code will report it. Recognised by what it changes, not by when
+  // it comes: a key the user types while our edit is applied must still stop the stream.
+  let expected: { offset: number; text: string } | undefined;
+  const sameText = (a: string, b: string) => a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
+  let stopReason: string | undefined;
+  const stopBecause = (why: string): void => {
+    stopReason ??= why;
+    controller.abort();
+  };
+  subscriptions.push(
+    token.onCancellationRequested(() => stopBecause('cancelled')),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document !== document || e.contentChanges.length === 0) return;
+      const [change] = e.contentChanges;
+      const ours =
+        expected !== undefined &&
+        e.contentChanges.length === 1 &&
+        change.rangeLength === 0 &&
+        change.rangeOffset === expected.offset &&
+        sameText(change.text, expected.text);
+      if (!ours) return stopBecause('the document was edited');
+      expected = undefined;
+      // Counted here, not after the edit resolves: a Cancel that lands while our edit is
+      // applied must still find the document as ours. In a CRLF document VS Code writes the
+      // model's \n as \r\n: count what it wrote.
+      insertedEnd = document.positionAt(change.rangeOffset + change.text.length);
+      expectedVersion = e.document.version;
+    }),
+    vscode.window.onDidChangeActiveTextEditor((e) => {
+      if (e?.document !== document) stopBecause('the editor changed');
+    }),
+  );
+  let pending = '';
+  let first = true;
+  // Edits are applied one at a time; pieces that arrive meanwhile are batched.
+  let writing: Promise<void> = Promise.resolve();
+  const write = (text: string): void => {
+    pending += text;
+    writing = writing.then(async () => {
+      if (pending === '' || controller.signal.aborted) return;
+      const chunk = pending;
+      pending = '';
+      expected = { offset: document.offsetAt(insertedEnd), text: chunk };
+      const ok = await editor.edit((edit) => edit.insert(insertedEnd, chunk), {
+        undoStopBefore: first,
+        undoStopAfter: false,
+      });
+      expected = undefined;
+      first = false;
+      if (!ok) stopBecause('the edit was rejected');
+    });
+  };
+
+  deps.onRequesting(true);
+  const choices = newChoices(1);
+  let written = 0;
+  const writeNew = (): void => {
+    write(choices[0].text.slice(written));
+    written = choices[0].text.length;
+  };
+  let failure: CompletionError | undefined;
+  try {
+    const { error } = await deps.runner.run(input, plan, choices, controller.signal, {
+      onDelta: writeNew,
+      onFinish: writeNew,
+    });
+    if (error && error.kind !== 'aborted') failure = error;
+    // Text the stop matcher held back until the stream ended.
+    else if (!error && !controller.signal.aborted) writeNew();
+  } finally {
+    await writing;
+    subscriptions.forEach((s) => s.dispose());
+    deps.onRequesting(false);
+  }
+
+  const ours = () => !first && document.version === expectedVersion;
+  const replaceInserted = async (keep: number): Promise<void> => {
+    const start = document.offsetAt(insertAt);
+    const kept = document.positionAt(start + keep);
+    await editor.edit((edit) => edit.delete(new vscode.Range(kept, insertedEnd)), { undoStopBefore: false, undoStopAfter: false });
+    insertedEnd = kept;
+    expectedVersion = document.version;
+  };
+
+  if (failure) {
+    // Never leave a half-written answer behind silently: take it back if still ours.
+    if (ours()) await replaceInserted(0);
+    if (!first) await editor.edit(() => undefined, { undoStopBefore: false, undoStopAfter: true });
+    deps.onError(failure);
+    void vscode.window.showErrorMessage(`Ghost Complete: ${displayText(userMessage(failure))}`);
+    return;
+  }
+  if (ours()) {
+    const inserted = document.getText(new vscode.Range(insertAt, insertedEnd));
+    // Stopped mid-stream: no half word stays. Finished: no line break doubled.
+    const keep =
+      stopReason === 'cancelled'
+        ? wholeWordsLength(inserted)
+        : inserted.length - redundantTrailingBreak(inserted, document.getText(new vscode.Range(insertedEnd, insertedEnd.translate(1, 0))));
+    if (keep < inserted.length) await replaceInserted(keep);
+    // Close the undo group so one Undo removes the whole insertion.
+    await editor.edit(() => undefined, { undoStopBefore: false, undoStopAfter: true });
+    // The cursor after the answer, nothing selected: the next key continues it, not replaces it.
+    editor.selection = new vscode.Selection(insertedEnd, insertedEnd);
+    editor.revealRange(new vscode.Range(insertedEnd, insertedEnd));
+  }
+  if (stopReason === 'cancelled') {
+    deps.log('Complete Selection cancelled.');
+    if (ours() && !insertAt.isEqual(insertedEnd)) void offerDiscard(editor, new vscode.Range(insertAt, insertedEnd), expectedVersion);
+  } else if (stopReason) {
+    deps.log(`Complete Selection stopped: ${stopReason}.`);
+    void vscode.window.showInformationMessage(`Ghost Complete: stopped completing because ${stopReason}.`);
+  } else if (first) {
+    void vscode.window.showInformationMessage('Ghost Complete: the model returned no text.');
   }
 }
 
