@@ -27,13 +27,14 @@ export const cancelTests = ['Keep', 'Discard'].map((choice) => ({
   async fn({ page, wb, fake, readFile }) {
     const file = `cancel_${choice.toLowerCase()}.py`;
     // A long last word streamed slowly: Cancel lands inside it.
-    fake.respondWith({ text: ' total = a * b  # multiplied_together_for_the_caller_of_this_function', chunkSize: 3, delayMs: 150 });
+    fake.respondWith({ text: ' total = a * b  # multiplied_together_for_the_caller_of_this_function', chunkSize: 3, delayMs: 200 });
     await open(wb, file);
     const request = await completeSecondLine(page, wb, fake);
+    // The Cancel button found first, so that the click lands soon after the half word shows.
+    const cancel = await notificationButton(page, wb, 'completing', 'Cancel');
     const line2 = async () => (await wb.editorText())?.split('\n')[1];
     await waitFor('part of the last word in the buffer', async () => (await line2())?.includes('# multipl'), { timeout: 10_000 });
-
-    await (await notificationButton(page, wb, 'completing', 'Cancel')).click();
+    await cancel.click();
     await waitFor('the server to see the disconnect', () => request.aborted, { timeout: 5_000 });
     const decide = await notificationButton(page, wb, 'completion cancelled', choice);
     // Whole words only: the half-written last word is gone, the words before it stay.
