@@ -47,7 +47,7 @@ suite('Ghost Complete: Complete Selection under interruption', () => {
   });
 
   test('while the answer streams in, the document gets no ghost text and sends no request of its own; a second run is refused', async () => {
-    server.response = { text: ' return a * b  # the product', chunkSize: 4, delayMs: 120 };
+    server.response = { text: ' return a * b  # the product', chunkSize: 4, delayMs: 250 };
     const { doc, editor } = await selectLine('def mul(a, b):\n', 0);
     const command = vscode.commands.executeCommand('ghostComplete.completeSelection');
     await waitFor('the first streamed piece', () => doc.getText().includes(' ret'), 5_000);
