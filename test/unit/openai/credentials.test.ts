@@ -3,11 +3,11 @@
 
 import * as assert from 'node:assert/strict';
 import { streamCompletion } from '../../../src/openai/client';
-import { closeProxyAgents, proxyAgentFor, proxyUrlFor } from '../../../src/openai/proxy';
-import { closeAgents } from '../../../src/openai/transport';
+import { proxyAgentFor, proxyUrlFor } from '../../../src/openai/proxy';
 import type { CompletionRequest, EndpointConfig } from '../../../src/core/ports';
-import { sendError, startFakeOpenAI, fakeEndpoint, type FakeOpenAI } from '../../support/fakeOpenAI';
-import { startConnectProxy, type TestProxy } from './connectProxy';
+import { sendError, fakeEndpoint, type FakeOpenAI } from '../../support/fakeOpenAI';
+import type { TestProxy } from './connectProxy';
+import { useServerBehindProxy } from './useServerBehindProxy';
 import { streamedText as collect, streamFailure as failure } from '../../support/streamAssertions';
 
 const KEY = 'sk-test-AbCdEfGhIjKlMnOpQrStUvWxYz012345';
@@ -22,16 +22,7 @@ describe('credentials (the key and every custom header value)', () => {
     return fakeEndpoint(server, '', over);
   }
 
-  beforeEach(async () => {
-    server = await startFakeOpenAI();
-    proxy = await startConnectProxy();
-  });
-  afterEach(async () => {
-    await closeProxyAgents();
-    await closeAgents();
-    await proxy.close();
-    await server.close();
-  });
+  useServerBehindProxy((started, startedProxy) => ((server = started), (proxy = startedProxy)));
 
   it('refuses the key over plain http through a proxy, even to 127.0.0.1 (insecure-url), before any I/O', async () => {
     // HTTP_PROXY set and the loopback server not in NO_PROXY: the tunnel's bytes, key included, pass the proxy.

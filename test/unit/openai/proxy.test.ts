@@ -9,18 +9,17 @@ import { ProxyAgent } from 'undici';
 import { streamCompletion } from '../../../src/openai/client';
 import { CompletionError } from '../../../src/core/completionError';
 import { closeProxyAgents, proxyAgentFor, proxyUrlFor } from '../../../src/openai/proxy';
-import { closeAgents } from '../../../src/openai/transport';
 import type { CompletionRequest, EndpointConfig } from '../../../src/core/ports';
 import {
   completionChunk,
   deadPort,
   sseData,
-  startFakeOpenAI,
   streamChunks,
   fakeEndpoint,
   type FakeOpenAI,
 } from '../../support/fakeOpenAI';
 import { basic, startConnectProxy, type TestProxy } from './connectProxy';
+import { useServerBehindProxy } from './useServerBehindProxy';
 import { streamedText as collect, streamFailure as failure } from '../../support/streamAssertions';
 
 const KEY = 'sk-test-AbCdEfGhIjKlMnOpQrStUvWxYz012345';
@@ -36,17 +35,7 @@ describe('streamCompletion through a CONNECT proxy (127.0.0.1 only)', () => {
     return fakeEndpoint(server, '', over);
   }
 
-  beforeEach(async () => {
-    server = await startFakeOpenAI();
-    proxy = await startConnectProxy();
-  });
-
-  afterEach(async () => {
-    await closeProxyAgents();
-    await closeAgents();
-    await proxy.close();
-    await server.close();
-  });
+  useServerBehindProxy((started, startedProxy) => ((server = started), (proxy = startedProxy)));
 
   it('tunnels an http target with CONNECT 127.0.0.1:port; the text arrives intact', async () => {
     server.setHandler((ctx) => streamChunks(ctx, { choices: [['Hel', 'lo', ', wor', 'ld', ' ✓ 😀']], delayMs: 5 }));

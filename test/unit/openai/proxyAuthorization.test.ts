@@ -4,10 +4,10 @@
 import * as assert from 'node:assert/strict';
 import type { CompletionRequest } from '../../../src/core/ports';
 import { streamCompletion } from '../../../src/openai/client';
-import { closeProxyAgents, proxyAgentFor } from '../../../src/openai/proxy';
-import { closeAgents } from '../../../src/openai/transport';
-import { fakeEndpoint, startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
-import { basic, startConnectProxy, type TestProxy } from './connectProxy';
+import { proxyAgentFor } from '../../../src/openai/proxy';
+import { fakeEndpoint, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { basic, type TestProxy } from './connectProxy';
+import { useServerBehindProxy } from './useServerBehindProxy';
 import { streamedText as collect } from '../../support/streamAssertions';
 
 const REQ: CompletionRequest = { model: 'm', prompt: 'x = ', maxTokens: 8 };
@@ -17,16 +17,7 @@ describe('http.proxyAuthorization', () => {
   let server: FakeOpenAI;
   let proxy: TestProxy;
 
-  beforeEach(async () => {
-    server = await startFakeOpenAI();
-    proxy = await startConnectProxy({ requireAuth: EXPECTED });
-  });
-  afterEach(async () => {
-    await closeProxyAgents();
-    await closeAgents();
-    await proxy.close();
-    await server.close();
-  });
+  useServerBehindProxy((started, startedProxy) => ((server = started), (proxy = startedProxy)), { requireAuth: EXPECTED });
 
   it('is the Proxy-Authorization the proxy gets, and wins over credentials in the URL', async () => {
     const url = `http://someone:else@127.0.0.1:${proxy.port}`;
