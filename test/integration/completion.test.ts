@@ -12,6 +12,7 @@ import {
   setSetting,
   waitFor,
   useFakeServer,
+  openAddFunction,
 } from './support/helpers';
 
 const KEY = 'sk-test-integration-0123456789';
@@ -28,7 +29,7 @@ suite('Ghost Complete: completions against a fake server', () => {
   test('a stored key reaches the server as a Bearer token', async () => {
     const other = 'sk-second-key-abcdef';
     await setApiKey(api, other);
-    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
+    const doc = await openAddFunction();
     const items = await provide(api, doc, doc.positionAt(doc.getText().length));
     assert.ok(items.length > 0, 'no suggestion');
     const request = server.completions.at(-1);
@@ -38,7 +39,7 @@ suite('Ghost Complete: completions against a fake server', () => {
 
   test('the provider returns the streamed text as an item with an explicit range at the cursor', async () => {
     server.response = { text: 'return a + b', chunkSize: 3 };
-    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
+    const doc = await openAddFunction();
     const position = doc.positionAt(doc.getText().length);
     const items = await provide(api, doc, position);
     assert.equal(items.length, 1, `expected one item, got ${items.length}`);

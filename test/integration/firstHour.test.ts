@@ -19,6 +19,7 @@ import {
   useFakeServer,
   waitForState,
   waitFor,
+  openAddFunction,
 } from './support/helpers';
 
 const KEY = 'sk-test-first-hour-77aa88bb99';
@@ -30,7 +31,6 @@ suite('Ghost Complete: the first hour', () => {
   let restoreMessages: (() => void) | undefined;
 
   const waitState = (state: StatusState, timeoutMs?: number) => waitForState(api, state, timeoutMs);
-  const pythonDoc = () => vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
 
   suiteSetup(() => {
     api = fixture.api();
@@ -44,7 +44,7 @@ suite('Ghost Complete: the first hour', () => {
   test('Disable for Python, Enable for Python, then Disable: Python stays off, no override is left, and the status says so', async () => {
     trackSetting('enable');
     trackSetting('enable', 'python');
-    const py = await pythonDoc();
+    const py = await openAddFunction();
     await vscode.window.showTextDocument(py);
     await waitState('idle');
 
@@ -85,7 +85,7 @@ suite('Ghost Complete: the first hour', () => {
     await new Promise((r) => setTimeout(r, 300));
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await opened;
-    const doc = await pythonDoc();
+    const doc = await openAddFunction();
     assert.equal((await provide(api, doc, endOf(doc))).length, 1);
     assert.equal(server.completions.at(-1)?.headers.authorization, `Bearer ${KEY}`);
   });
@@ -107,7 +107,7 @@ suite('Ghost Complete: the first hour', () => {
 
   test('after a server error, the status clears by itself once the server answers again (no keystroke)', async () => {
     server.response = { status: 500, message: 'down for maintenance' };
-    const doc = await pythonDoc();
+    const doc = await openAddFunction();
     await vscode.window.showTextDocument(doc);
     assert.deepEqual(await provide(api, doc, endOf(doc)), []);
     await waitState('error');
@@ -134,7 +134,7 @@ suite('Ghost Complete: the first hour', () => {
       status: 401,
       message: `Bad key.\n\n[Fix it](command:ghostComplete.clearApiKey) $(check) ${'x'.repeat(600)}`,
     };
-    const doc = await pythonDoc();
+    const doc = await openAddFunction();
     await provide(api, doc, endOf(doc));
     await waitState('error');
     const warning = await waitFor('the rejected-key warning', () => captured.messages.find((m) => m.kind === 'showWarningMessage'));
@@ -150,7 +150,7 @@ suite('Ghost Complete: the first hour', () => {
     await vscode.commands.executeCommand('ghostComplete.clearApiKey');
     await setSetting('provider', 'openai-compatible');
     await waitState('idle');
-    const doc = await pythonDoc();
+    const doc = await openAddFunction();
     assert.equal((await provide(api, doc, endOf(doc))).length, 1);
     assert.equal(server.completions.at(-1)?.headers.authorization, undefined);
   });

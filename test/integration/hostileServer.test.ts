@@ -2,7 +2,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { type GhostCompleteApi, captureMessages, endOf, insertTextOf, provideAutomatic, setApiKey, useFakeServer, waitFor, waitForState } from './support/helpers';
+import { type GhostCompleteApi, captureMessages, endOf, insertTextOf, provideAutomatic, setApiKey, useFakeServer, waitFor, waitForState, openAddFunction } from './support/helpers';
 
 const KEY = 'sk-test-hostile-5c4b3a2918';
 
@@ -46,7 +46,7 @@ suite('Ghost Complete: hostile servers', () => {
       status: 401,
       message: `Invalid key.\n[Click to fix](command:ghostComplete.clearApiKey) ${'A'.repeat(60_000)}`,
     };
-    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
+    const doc = await openAddFunction();
     await typeAndPause(doc, ['return', 'a', '+', 'b', 'if', 'a', 'else', 'b']);
     assert.ok(server.completions.length <= 2, `${server.completions.length} requests`);
     await waitForState(api, 'error');

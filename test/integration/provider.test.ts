@@ -17,6 +17,7 @@ import {
   setSetting,
   waitFor,
   useFakeServer,
+  openAddFunction,
 } from './support/helpers';
 
 const KEY = 'sk-test-provider-1a2b3c4d5e6f';
@@ -38,7 +39,7 @@ suite('Ghost Complete: the inline completion provider', () => {
 
   test('typing through a suggestion (and Backspace back to it) is served without a request', async () => {
     server.response = { text: 'return a + b', chunkSize: 3 };
-    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
+    const doc = await openAddFunction();
     const start = endOf(doc);
     const first = await provideAutomatic(api, doc, start);
     assert.deepEqual(first.map(insertTextOf), ['return a + b']);
@@ -72,7 +73,7 @@ suite('Ghost Complete: the inline completion provider', () => {
 
     const alternatives = ['return a + b', 'return b + a', 'return sum((a, b))'];
     server.response = { choices: alternatives, chunkSize: 4 };
-    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
+    const doc = await openAddFunction();
     const invoke = () => provide(api, doc, endOf(doc), { triggerKind: vscode.InlineCompletionTriggerKind.Invoke });
     const first = await invoke();
     assert.equal(server.completions.at(-1)!.body.n, 3);
@@ -149,7 +150,7 @@ suite('Ghost Complete: the inline completion provider', () => {
     await setSetting('azure.deployment', 'dep1');
     await setSetting('provider', 'azure');
     await setSetting('baseUrl', server.origin);
-    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
+    const doc = await openAddFunction();
     const items = await provide(api, doc, endOf(doc));
     assert.deepEqual(items.map(insertTextOf), ['return a + b']);
     const request = server.completions.at(-1);
@@ -167,7 +168,7 @@ suite('Ghost Complete: the inline completion provider', () => {
     await setSetting('provider', 'openai-compatible');
     await vscode.commands.executeCommand('ghostComplete.clearApiKey');
     await waitFor('status ready', () => api.status().state === 'idle');
-    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
+    const doc = await openAddFunction();
     const items = await provide(api, doc, endOf(doc));
     assert.deepEqual(items.map(insertTextOf), ['return a + b']);
     const request = server.completions.at(-1);

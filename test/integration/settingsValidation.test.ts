@@ -13,6 +13,7 @@ import {
   setSetting,
   waitFor,
   useFakeServer,
+  openAddFunction,
 } from './support/helpers';
 
 const KEY = 'sk-test-settings-0a1b2c3d4e5f';
@@ -41,7 +42,7 @@ suite('Ghost Complete: invalid settings fall back to their defaults', () => {
   test('maxTokens: -5 sends the default max_tokens (128) and warns once', async () => {
     // Control: a valid value is what is sent.
     await setSetting('maxTokens', 64);
-    let doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
+    let doc = await openAddFunction();
     await provide(api, doc, endOf(doc));
     assert.equal(server.completions.at(-1)?.body.max_tokens, 64);
 
@@ -66,7 +67,7 @@ suite('Ghost Complete: invalid settings fall back to their defaults', () => {
     const stops = ['\n#A', '\n#B', '\n#C', '\n#D', '\n#E', '\nEND_OF_IT'];
     await setSetting('stop', stops);
     server.response = { text: 'return a + b\nEND_OF_IT\nprint("never shown")', chunkSize: 3 };
-    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
+    const doc = await openAddFunction();
     const items = await provide(api, doc, endOf(doc));
     const request = server.completions.at(-1);
     assert.ok(request, 'no request');
@@ -84,7 +85,7 @@ suite('Ghost Complete: invalid settings fall back to their defaults', () => {
     await setEditorSetting('http', 'proxy', server.origin);
     // First prove that the proxy is honoured, with a host that cannot resolve anyway (.invalid).
     await setSetting('baseUrl', 'https://ghost-complete-test.invalid/v1');
-    let doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
+    let doc = await openAddFunction();
     assert.deepEqual(await provide(api, doc, endOf(doc), { timeoutMs: 8_000 }), []);
     assert.deepEqual(server.tunnels.map((t) => t.path), ['ghost-complete-test.invalid:443'], 'the proxy setting is not honoured: not testing further');
 

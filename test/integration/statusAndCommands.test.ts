@@ -18,6 +18,7 @@ import {
   waitFor,
   useFakeServer,
   waitForState,
+  openAddFunction,
 } from './support/helpers';
 
 const KEY = 'sk-test-status-9f8e7d6c5b4a3210';
@@ -30,7 +31,6 @@ suite('Ghost Complete: status bar states and commands', () => {
 
   const waitState = (state: StatusState, timeoutMs?: number) => waitForState(api, state, timeoutMs);
 
-  const pythonDoc = () => vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
 
   suiteSetup(() => {
     api = fixture.api();
@@ -49,7 +49,7 @@ suite('Ghost Complete: status bar states and commands', () => {
   test('Clear API Key shows "no API key"; the provider then asks nothing; Set API Key brings back ready', async () => {
     await vscode.commands.executeCommand('ghostComplete.clearApiKey');
     await waitState('noKey');
-    const doc = await pythonDoc();
+    const doc = await openAddFunction();
     const items = await provide(api, doc, endOf(doc));
     assert.equal(items.length, 0, 'a suggestion without a key');
     assert.equal(server.completions.length, 0, 'a request was sent without a key');
@@ -65,7 +65,7 @@ suite('Ghost Complete: status bar states and commands', () => {
     await vscode.commands.executeCommand('ghostComplete.disable');
     await waitState('disabled');
     assert.equal(config().inspect('enable')?.globalValue, false, 'Disable did not write ghostComplete.enable: false');
-    const doc = await pythonDoc();
+    const doc = await openAddFunction();
     assert.equal((await provide(api, doc, endOf(doc))).length, 0, 'a suggestion while disabled');
     assert.equal(server.completions.length, 0, 'a request was sent while disabled');
 
@@ -81,7 +81,7 @@ suite('Ghost Complete: status bar states and commands', () => {
     const status = await waitState('snoozed');
     assert.match(status.message ?? '', /^until /, `snoozed status message: ${JSON.stringify(status)}`);
 
-    const doc = await pythonDoc();
+    const doc = await openAddFunction();
     const items = await provide(api, doc, endOf(doc));
     assert.equal(items.length, 0, 'a suggestion while snoozed');
     const automatic = await provide(api, doc, endOf(doc), { triggerKind: vscode.InlineCompletionTriggerKind.Automatic });
@@ -102,7 +102,7 @@ suite('Ghost Complete: status bar states and commands', () => {
       status: 401,
       message: `Incorrect API key provided: ${KEY}. You can find your API key at https://platform.openai.com/account/api-keys.`,
     };
-    const doc = await pythonDoc();
+    const doc = await openAddFunction();
     assert.equal((await provide(api, doc, endOf(doc))).length, 0, 'a suggestion after a 401');
     assert.equal(server.completions.length, 1);
     assert.equal(server.completions[0]!.headers.authorization, `Bearer ${KEY}`);
@@ -144,7 +144,7 @@ suite('Ghost Complete: status bar states and commands', () => {
     assert.equal(inspected?.globalValue, undefined, 'the command switched Ghost Complete off for every language');
     assert.equal(config('javascript').get('enable'), true);
 
-    const py = await pythonDoc();
+    const py = await openAddFunction();
     await vscode.window.showTextDocument(py);
     const status = await waitState('disabled');
     assert.match(status.message ?? '', /Python/);
@@ -162,7 +162,7 @@ suite('Ghost Complete: status bar states and commands', () => {
 
   test('usage: a finished request is recorded and listed by Show Usage; accepting an item counts it', async () => {
     const before = api.usageToday();
-    const doc = await pythonDoc();
+    const doc = await openAddFunction();
     const items = await provide(api, doc, endOf(doc));
     assert.equal(items.length, 1);
     let last = before;

@@ -3,10 +3,9 @@
 // ghostComplete.tls.caFiles or NODE_EXTRA_CA_CERTS the suggestion arrives.
 
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import { makeTestCertificates } from '../support/testCertificates';
 import { FakeOpenAI } from './support/fakeServer';
-import { type GhostCompleteApi, endOf, insertTextOf, provide, setSetting, useFakeServer, waitFor } from './support/helpers';
+import { type GhostCompleteApi, endOf, insertTextOf, provide, setSetting, useFakeServer, waitFor, openAddFunction } from './support/helpers';
 
 const KEY = 'sk-test-tls-0a1b2c3d4e5f6a7b';
 
@@ -27,7 +26,7 @@ suite('Ghost Complete: servers with a private certificate authority', () => {
   suiteTeardown(() => certs.remove());
 
   async function ask(): Promise<string[]> {
-    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
+    const doc = await openAddFunction();
     return (await provide(api, doc, endOf(doc))).map(insertTextOf);
   }
 

@@ -38,6 +38,11 @@ export async function activateExtension(): Promise<GhostCompleteApi> {
   return api;
 }
 
+/** An untitled Python document with the cursor's usual place: the body of `def add(a, b):`. */
+export function openAddFunction(): Thenable<vscode.TextDocument> {
+  return vscode.workspace.openTextDocument({ language: 'python', content: 'def add(a, b):\n    ' });
+}
+
 export function config(languageId?: string): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('ghostComplete', languageId ? { languageId } : undefined);
 }
