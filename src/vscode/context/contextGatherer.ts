@@ -63,13 +63,12 @@ export class ContextGatherer implements vscode.Disposable {
   private async gather(document: vscode.TextDocument, position: vscode.Position, settings: CompletionSettings): Promise<GatheredContext> {
     const started = performance.now();
     const c = settings.context;
-    const self = document.uri.toString();
-    const pathOf = (uri: vscode.Uri) => (uri.toString() === self ? undefined : this.eligibility.pathOf(uri, settings.exclude));
+    const pathOf = this.otherFilesPaths(document, settings);
     // Ask the language servers first: they work while the rest is read and ranked.
     const symbols = symbolsNearCursor((l) => document.lineAt(l).text, position, SYMBOL_LINES_ABOVE, SYMBOLS);
     const lookup = c.definitions ? this.definitions.find(document, symbols, (uri) => pathOf(uri) !== undefined) : Promise.resolve([]);
 
-    const openFiles = c.openFiles ? this.openFilesFor(document, settings) : [];
+    const openFiles = c.openFiles ? this.openFilesFor(pathOf) : [];
     const recentEdits = c.recentEdits
       ? editSnippets(this.tracker.edits.list(), (key) => editedFile(key, document.languageId, pathOf), EDIT_SNIPPETS)
       : [];
@@ -91,12 +90,17 @@ export class ContextGatherer implements vscode.Disposable {
     };
   }
 
-  /** The other open editors' documents that may lend their text to `document`'s prompt. */
-  private openFilesFor(document: vscode.TextDocument, settings: CompletionSettings): OpenFile[] {
+  /** The label of another file's snippets in `document`'s prompt; undefined for itself and for files that may not contribute. */
+  private otherFilesPaths(document: vscode.TextDocument, settings: CompletionSettings): PathOf {
     const self = document.uri.toString();
+    return (uri) => (uri.toString() === self ? undefined : this.eligibility.pathOf(uri, settings.exclude));
+  }
+
+  /** The open editors' documents that `pathOf` lets lend their text to a prompt. */
+  private openFilesFor(pathOf: PathOf): OpenFile[] {
     const openFiles: OpenFile[] = [];
     for (const d of openEditorDocuments()) {
-      const path = d.uri.toString() === self ? undefined : this.eligibility.pathOf(d.uri, settings.exclude);
+      const path = pathOf(d.uri);
       if (path === undefined) continue;
       openFiles.push({
         key: d.uri.toString(),
@@ -116,7 +120,7 @@ export class ContextGatherer implements vscode.Disposable {
     const settings = this.settingsFor(document);
     if (!settings.enable || !settings.context.enable || !settings.context.openFiles) return this.warmer.stop();
     // Only what a request from this document would rank: files of the same language family.
-    this.warmer.warm(this.openFilesFor(document, settings).filter((f) => sameFamily(f.languageId, document.languageId)));
+    this.warmer.warm(this.openFilesFor(this.otherFilesPaths(document, settings)).filter((f) => sameFamily(f.languageId, document.languageId)));
   }
 }
 
