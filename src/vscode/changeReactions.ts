@@ -9,6 +9,9 @@ import type { SettingsReader } from './settingsReader';
 import type { Snooze } from './snooze';
 import type { ActiveStatus } from './status';
 
+/** Long enough for the steps of one editor switch to arrive; short next to a stream's life. */
+const EDITOR_SWITCH_SETTLE_MS = 100;
+
 export interface ChangeReactionDeps {
   engine: CompletionEngine;
   status: ActiveStatus;
@@ -20,11 +23,21 @@ export interface ChangeReactionDeps {
 
 export function reactToChanges(deps: ChangeReactionDeps): vscode.Disposable[] {
   const { engine, status, notifications, settingsReader, snooze, keys } = deps;
+  let settling: ReturnType<typeof setTimeout> | undefined;
   return [
     vscode.window.onDidChangeActiveTextEditor(() => {
-      for (const doc of vscode.workspace.textDocuments) engine.abortEditor(doc.uri.toString());
+      // VS Code passes through "no editor" on its way from one editor to the next: judge where
+      // the user landed once the switch has settled, and keep the stream of the file in front.
+      clearTimeout(settling);
+      settling = setTimeout(() => {
+        const front = vscode.window.activeTextEditor?.document;
+        for (const doc of vscode.workspace.textDocuments) {
+          if (doc !== front) engine.abortEditor(doc.uri.toString());
+        }
+      }, EDITOR_SWITCH_SETTLE_MS);
       void status.refresh();
     }),
+    { dispose: () => clearTimeout(settling) },
     vscode.window.onDidChangeTextEditorSelection((e) => {
       // A click elsewhere abandons the suggestion being streamed.
       if (e.kind === vscode.TextEditorSelectionChangeKind.Mouse) engine.abortEditor(e.textEditor.document.uri.toString());

@@ -6,8 +6,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
   type GhostCompleteApi,
+  endOf,
   insertTextOf,
   provide,
+  provideAutomatic,
   setApiKey,
   setSetting,
   waitFor,
@@ -63,6 +65,28 @@ suite('Ghost Complete: completions against a fake server', () => {
     assert.ok(body.prompt.endsWith('def add(a, b):\n    '), `prompt: ${JSON.stringify(body.prompt)}`);
     assert.equal(typeof body.max_tokens, 'number');
     assert.equal(typeof body.temperature, 'number');
+  });
+
+  test('switching to another editor closes the stream of the file left; bringing the file itself to the front keeps it', async () => {
+    // A slow multi-line answer: still streaming while the editors change.
+    const lines = Array.from({ length: 20 }, (_, i) => `    x${i} = ${i}\n`).join('');
+    server.response = { text: `return a + b\n${lines}`, chunkSize: 4, delayMs: 30 };
+    const content = 'def add(a, b):\n    ';
+
+    const shown = await vscode.workspace.openTextDocument({ language: 'python', content });
+    assert.equal((await provideAutomatic(api, shown, endOf(shown))).length, 1);
+    const kept = server.completions.at(-1)!;
+    await vscode.window.showTextDocument(shown);
+    await waitFor('the first stream to end', () => kept.finished || kept.disconnected, 10_000);
+    assert.ok(kept.finished && !kept.disconnected, 'the stream of the file brought to the front was closed');
+
+    const left = await vscode.workspace.openTextDocument({ language: 'python', content });
+    assert.equal((await provideAutomatic(api, left, endOf(left))).length, 1);
+    const dropped = server.completions.at(-1)!;
+    assert.notEqual(dropped, kept);
+    await vscode.window.showTextDocument(await openAddFunction());
+    await waitFor('the stream of the file left to close', () => dropped.disconnected || dropped.finished, 10_000);
+    assert.ok(dropped.disconnected, 'the stream of a file the user left ran to its end');
   });
 
   test('a [python] stop override is sent with python requests', async () => {

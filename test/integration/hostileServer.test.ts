@@ -71,6 +71,8 @@ suite('Ghost Complete: hostile servers', () => {
   test('a server that never stops streaming: a bounded suggestion of whole lines, and the stream closed within seconds', async () => {
     server.response = { endless: true };
     const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def table():\n    ' });
+    // In front, as where a user types: the switches of other tests' editors leave its stream alone.
+    await vscode.window.showTextDocument(doc);
     const started = Date.now();
     const items = await provideAutomatic(api, doc, endOf(doc));
     assert.ok(items.length === 1, `items: ${items.length}`);

@@ -149,7 +149,10 @@ export class FakeOpenAI {
       return sendJson(res, spec.status, { error }, record);
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-    if (spec.endless) return streamEndlessly(res, body, record);
+    res.on('close', () => {
+      if (!res.writableEnded) record.disconnected = true;
+    });
+    if (spec.endless) return streamEndlessly(res, body);
     const texts = spec.choices ?? [spec.text ?? ''];
     const size = Math.max(1, spec.chunkSize ?? 4);
     const base = { id: 'cmpl-1', object: 'text_completion', created: 1, model: body?.model ?? 'gpt-3.5-turbo-instruct' };
@@ -187,11 +190,8 @@ export class FakeOpenAI {
 }
 
 /** A server that ignores max_tokens: a line every few milliseconds, until the client leaves. */
-async function streamEndlessly(res: http.ServerResponse, body: any, record: RecordedRequest): Promise<void> {
+async function streamEndlessly(res: http.ServerResponse, body: any): Promise<void> {
   const base = { id: 'cmpl-endless', object: 'text_completion', created: 1, model: body?.model ?? 'gpt-3.5-turbo-instruct' };
-  res.on('close', () => {
-    if (!res.writableEnded) record.disconnected = true;
-  });
   for (let i = 0; !res.destroyed; i++) {
     res.write(`data: ${JSON.stringify({ ...base, choices: [{ text: `${i === 0 ? '' : '    '}x${i} = ${i}\n`, index: 0, logprobs: null, finish_reason: null }] })}\n\n`);
     await new Promise((r) => setTimeout(r, 2));

@@ -99,12 +99,12 @@ export async function waitFor<T>(
   }
 }
 
-/** Closes every editor without save prompts (each one is reverted first). */
 /** Waits until the status bar shows `state`, and returns the status then. */
 export function waitForState(api: GhostCompleteApi, state: StatusState, timeoutMs = 5_000): Promise<ReturnType<GhostCompleteApi['status']>> {
   return waitFor(`status "${state}" (now ${JSON.stringify(api.status())})`, () => (api.status().state === state ? api.status() : undefined), timeoutMs);
 }
 
+/** Closes every editor without save prompts (each one is reverted first). */
 export async function closeAllEditors(): Promise<void> {
   const openTabs = () => vscode.window.tabGroups.all.reduce((n, g) => n + g.tabs.length, 0);
   for (let i = 0; i < 30 && openTabs() > 0; i++) {
