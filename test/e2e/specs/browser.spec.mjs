@@ -8,6 +8,7 @@ import { sleep, waitFor } from '../lib/util.mjs';
 import { DEBOUNCE_MS, completeSecondLine, completionAfter, open, typeText } from '../lib/userActions.mjs';
 import { STATUS_SELECTOR } from '../lib/workbench.mjs';
 import { FIRST_HOUR_FILES, firstHourTests, rejectedKeyTest } from './firstHour.spec.mjs';
+import { ALTERNATIVES_FILES, alternativesTests } from './alternatives.spec.mjs';
 import { CANCEL_FILES, cancelTests } from './completeSelectionCancel.spec.mjs';
 import { MEASUREMENT_FILES, measurementTests } from './measurements.spec.mjs';
 import { NOTEBOOK_FILES, notebookTests } from './notebook.spec.mjs';
@@ -30,9 +31,8 @@ export const WORKSPACE_FILES = {
   'sub.py': 'def sub(a, b):',
   'mul.py': '# multiply\ndef mul(a, b):\n\nprint(mul(2, 3))\n',
   'through.py': '',
-  'alt.py': 'import math\n\n',
-  'cycle.py': 'import math\nimport os\n\n',
   'secret.py': 'x = 1',
+  ...ALTERNATIVES_FILES,
   ...MEASUREMENT_FILES,
   ...CANCEL_FILES,
   ...FIRST_HOUR_FILES,
@@ -130,53 +130,7 @@ export const browserTests = [
       assert.equal(fake.completions.length, requests, 'accepting the suggestion sent a request');
     },
   },
-  {
-    name: 'Alt+\\ on an empty line asks for a suggestion at once, with alternatives (n: 3)',
-    async fn({ page, wb, fake }) {
-      const alternatives = ['print(math.tau)', 'y = math.cos(0)', 'print(math.inf)'];
-      fake.respondWith({ choices: alternatives, chunkSize: 4 });
-      await open(wb, 'alt.py');
-      await page.keyboard.press('Control+End');
-      const from = fake.requests.length;
-      await page.keyboard.press('Alt+Backslash');
-      const request = await completionAfter(fake, from, 5_000).catch(() => {
-        throw new Error('Alt+\\ sent no request: VS Code 1.139 binds no key to editor.action.inlineSuggest.trigger by default, '
-          + 'so Ghost Complete must contribute the Alt+\\ keybinding itself (package.json contributes.keybindings)');
-      });
-      assert.equal(request.body.n, 3, `n sent: ${JSON.stringify(request.body.n)}`);
-      await wb.waitGhostText((g) => alternatives.includes(g), 'one of the alternatives as ghost text', 10_000);
-      await wb.escape();
-      await waitFor('the ghost text to go', async () => (await wb.ghostText()) === '', { timeout: 5_000 });
-      assert.ok(!(await wb.dirty()), 'the file changed');
-    },
-  },
-  {
-    name: 'an explicit trigger on an empty line asks for n: 3; Alt+] shows another alternative; Tab inserts the shown one',
-    async fn({ page, wb, fake, readFile }) {
-      const alternatives = ['print(math.pi)', 'x = math.sqrt(2)', 'print(os.sep)'];
-      fake.respondWith({ choices: alternatives, chunkSize: 4 });
-      // Not alt.py: the answer to Alt+\ there is cached for that place.
-      await open(wb, 'cycle.py');
-      await page.keyboard.press('Control+End');
-      const from = fake.requests.length;
-      await wb.runCommand('Trigger Inline Suggestion');
-      const request = await completionAfter(fake, from);
-      assert.equal(request.body.n, 3, `n sent: ${JSON.stringify(request.body.n)}`);
-      assert.ok(String(request.body.prompt).endsWith('import math\nimport os\n\n'), `prompt ${JSON.stringify(request.body.prompt)}`);
-      await wb.waitGhostText((g) => alternatives.includes(g), 'one of the alternatives as ghost text', 15_000);
-      await waitFor('the stream to end', () => request.finished, { timeout: 10_000 });
-      // The extension may re-show a finished suggestion once; let the ghost text settle.
-      const first = await waitForStableGhost(wb, (g) => alternatives.includes(g), 'one of the alternatives');
-
-      await page.keyboard.press('Alt+BracketRight');
-      const second = await wb.waitGhostText((g) => alternatives.includes(g) && g !== first, `another alternative than ${JSON.stringify(first)}`, 5_000);
-      await page.keyboard.press('Tab');
-      await waitFor('the shown alternative in the buffer', async () => (await wb.editorText())?.includes(second), { timeout: 5_000 });
-      await wb.save();
-      assert.equal(readFile('cycle.py'), `import math\nimport os\n\n${second}`);
-      assert.equal(fake.completions.filter((r) => r.n > from).length, 1, 'cycling through the alternatives sent another request');
-    },
-  },
+  ...alternativesTests,
   ...measurementTests,
   {
     name: 'a 500 from the server shows an error in the status bar and leaves the file alone',
@@ -294,18 +248,3 @@ export const browserTests = [
     },
   },
 ];
-
-/** Waits until the ghost text matches `predicate` and stays the same for `stableMs`; returns it. */
-async function waitForStableGhost(wb, predicate, what, stableMs = 300) {
-  let last;
-  let since = Date.now();
-  return waitFor(`ghost text to settle on ${what} (last ${JSON.stringify(last)})`, async () => {
-    const g = await wb.ghostText();
-    if (g !== last || !predicate(g)) {
-      last = g;
-      since = Date.now();
-      return undefined;
-    }
-    return Date.now() - since >= stableMs ? g : undefined;
-  }, { timeout: 5_000, interval: 25 });
-}
