@@ -100,11 +100,15 @@ export class CompletionEngine {
     return (await this.serve(flight, '', input, signal)) ?? [];
   }
 
-  /** Stops the stream running for an editor (it was closed, or the cursor jumped away). */
-  abortEditor(editorKey: string): void {
+  /**
+   * Stops the stream running for an editor (it was closed, or the cursor jumped away). With
+   * `sentBefore`, only a stream sent before that time: one the user has left since.
+   */
+  abortEditor(editorKey: string, sentBefore = Infinity): void {
     const flight = this.inFlight.get(editorKey);
+    if (!flight || flight.startedAt > sentBefore) return;
     // An answered stream is only reading its last bytes (usage, [DONE]): let it finish.
-    if (flight && !flight.answered) flight.controller.abort();
+    if (!flight.answered) flight.controller.abort();
     this.inFlight.delete(editorKey);
   }
 

@@ -24,16 +24,20 @@ export interface ChangeReactionDeps {
 export function reactToChanges(deps: ChangeReactionDeps): vscode.Disposable[] {
   const { engine, status, notifications, settingsReader, snooze, keys } = deps;
   let settling: ReturnType<typeof setTimeout> | undefined;
+  let switchedAt: number | undefined;
   return [
     vscode.window.onDidChangeActiveTextEditor(() => {
       // VS Code passes through "no editor" on its way from one editor to the next: judge where
       // the user landed once the switch has settled, and keep the stream of the file in front.
+      // Streams sent after the switch began were asked for where the user is now.
       clearTimeout(settling);
+      switchedAt ??= Date.now();
       settling = setTimeout(() => {
         const front = vscode.window.activeTextEditor?.document;
         for (const doc of vscode.workspace.textDocuments) {
-          if (doc !== front) engine.abortEditor(doc.uri.toString());
+          if (doc !== front) engine.abortEditor(doc.uri.toString(), switchedAt);
         }
+        switchedAt = undefined;
       }, EDITOR_SWITCH_SETTLE_MS);
       void status.refresh();
     }),

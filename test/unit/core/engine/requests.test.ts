@@ -119,4 +119,20 @@ describe('CompletionEngine: requests (real client, loopback server)', () => {
     assert.deepEqual(await pending, []);
     await server.waitForDisconnects(1, 3000);
   });
+
+  it('leaving an editor stops only a stream sent before the user left it', async () => {
+    server.setHandler((ctx) => streamChunks(ctx, { choices: [['slow\n', 'slower']], beforeChunk: () => sleep(3000) }));
+    const input = inputAt('def f():\n    █\n', settings);
+    const leftAt = Date.now();
+    await sleep(5);
+    // Asked for after the switch began: where the user is now, so it stays.
+    void engine.complete(input, live().signal);
+    await server.waitForRequests(1);
+    engine.abortEditor(input.editorKey, leftAt);
+    await sleep(100);
+    assert.equal(server.disconnects, 0, 'a stream asked for after the switch was closed');
+    // Sent before the user left: closed, and the server sees it.
+    engine.abortEditor(input.editorKey, Date.now());
+    await server.waitForDisconnects(1, 3000);
+  });
 });
