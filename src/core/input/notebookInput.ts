@@ -31,25 +31,21 @@ export function withNotebookCells(
   // Cells in another language (e.g. %%bash magics are still the kernel's language) are kept: they are context.
   const shown = (cell: NotebookCellText): boolean => cell.text.trim() !== '';
 
-  const before: string[] = [];
-  let room = limits.prefixChars - input.prefix.length;
-  for (let i = index - 1; i >= 0; i--) {
-    if (!shown(cells[i])) continue;
-    const text = render(cells[i]) + CELL_SEPARATOR;
-    if (text.length > room) break;
-    before.unshift(text);
-    room -= text.length;
-  }
-
-  const after: string[] = [];
-  room = limits.suffixChars - input.suffix.length;
-  for (let i = index + 1; i < cells.length; i++) {
-    if (!shown(cells[i])) continue;
-    const text = CELL_SEPARATOR + render(cells[i]);
-    if (text.length > room) break;
-    after.push(text);
-    room -= text.length;
-  }
+  /** `nearestFirst`, rendered by `piece`, each whole, as long as they fit in `room`. */
+  const fitting = (nearestFirst: readonly NotebookCellText[], room: number, piece: (text: string) => string): string[] => {
+    const taken: string[] = [];
+    for (const cell of nearestFirst) {
+      if (!shown(cell)) continue;
+      const text = piece(render(cell));
+      if (text.length > room) break;
+      taken.push(text);
+      room -= text.length;
+    }
+    return taken;
+  };
+  const earlier = cells.slice(0, index).reverse();
+  const before = fitting(earlier, limits.prefixChars - input.prefix.length, (text) => text + CELL_SEPARATOR).reverse();
+  const after = fitting(cells.slice(index + 1), limits.suffixChars - input.suffix.length, (text) => CELL_SEPARATOR + text);
 
   if (before.length === 0 && after.length === 0) return input;
   const eol = input.eol ?? '\n';
