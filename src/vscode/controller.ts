@@ -57,17 +57,16 @@ export function activateGhostComplete(context: vscode.ExtensionContext): GhostCo
   const keys = new ApiKeyStore(context.secrets);
   const snooze = new Snooze(context.globalState);
   const usage = new UsageLedger(context.globalState);
-  const warn = (problem: string): void => {
+  const settingsReader = new SettingsReader((problem) => {
     log.warn(problem);
     void vscode.window.showWarningMessage(`Ghost Complete: ${problem}`);
-  };
-  const settingsReader = new SettingsReader(warn);
+  });
   context.subscriptions.push(log, statusBar, keys, snooze);
   const settingsFor = (document: vscode.TextDocument | undefined): CompletionSettings => settingsReader.forDocument(document);
   const activeSettings = () => settingsFor(vscode.window.activeTextEditor?.document);
 
   const endpoint = (settings: CompletionSettings, apiKey: string | undefined) =>
-    endpointFor(settings, apiKey, dispatcherFor(settings, warn));
+    endpointFor(settings, apiKey, dispatcherFor(settings, (problem) => settingsReader.report(problem)));
   const stream: StreamFn = (request, config, signal, options) => streamCompletion(request, config, signal, options);
   const engine = new CompletionEngine({ stream, endpointFor: endpoint });
   context.subscriptions.push(

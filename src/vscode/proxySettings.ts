@@ -7,9 +7,10 @@ import { directAgentFor } from '../openai/directAgent';
 import { proxyAgentFor, proxyUrlFor } from '../openai/proxy';
 import { tlsTrustFor } from '../openai/tlsTrust';
 
-const reported = new Set<string>();
-
-/** The dispatcher for requests with `settings`; undefined for the transport's default. */
+/**
+ * The dispatcher for requests with `settings`; undefined for the transport's default. Unreadable
+ * CA files go to `onProblem` on every call: it tells the user once (SettingsReader.report).
+ */
 export function dispatcherFor(settings: CompletionSettings, onProblem: (message: string) => void): unknown {
   const http = vscode.workspace.getConfiguration('http');
   // As in VS Code: false turns certificate checks off for every request, proxied or not.
@@ -20,11 +21,7 @@ export function dispatcherFor(settings: CompletionSettings, onProblem: (message:
     strictSSL,
     env: process.env,
   });
-  for (const problem of trust.problems) {
-    if (reported.has(problem)) continue;
-    reported.add(problem);
-    onProblem(problem);
-  }
+  trust.problems.forEach(onProblem);
   // "off" means the user wants direct connections whatever the environment says.
   const proxyUrl =
     http.get<string>('proxySupport') === 'off'

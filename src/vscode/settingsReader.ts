@@ -15,12 +15,15 @@ export class SettingsReader {
     const scope = document ? { uri: settingsUriOf(document), languageId: document.languageId } : undefined;
     const config = vscode.workspace.getConfiguration('ghostComplete', scope);
     const { settings, problems } = resolveSettings((key) => (key === 'exclude' ? excludeGlobs(config) : config.get(key)));
-    for (const problem of problems) {
-      if (this.reported.has(problem)) continue;
-      this.reported.add(problem);
-      this.onProblem(problem);
-    }
+    problems.forEach((problem) => this.report(problem));
     return settings;
+  }
+
+  /** Tells the user about a settings problem, unless already told since the last settings edit. */
+  report(problem: string): void {
+    if (this.reported.has(problem)) return;
+    this.reported.add(problem);
+    this.onProblem(problem);
   }
 
   /** After the user edits settings, problems are worth reporting again. */
